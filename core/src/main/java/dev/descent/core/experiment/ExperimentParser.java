@@ -1,0 +1,158 @@
+package dev.descent.core.experiment;
+
+import dev.descent.core.data.DatasetSpec;
+import dev.descent.core.data.Datasets;
+import dev.descent.core.nn.WeightInit;
+import dev.descent.core.plugin.PluginRegistry;
+import dev.descent.spi.InvalidParamsException;
+import dev.descent.spi.Plugin;
+import dev.descent.spi.PluginKind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+/**
+ * Reads an experiment file into a validated {@link Experiment}. Every problem in the file is
+ * collected with its path and reported at once in an {@link ExperimentException}; nothing runs
+ * until the whole file is valid.
+ */
+public final class ExperimentParser {
+  private static final Set<String> TOP = Set.of("name", "description", "dataset", "model", "training", "grid", "seeds", "objective");
+  private final PluginRegistry plugins;
+
+  public ExperimentParser(PluginRegistry plugins) {
+    this.plugins = plugins;
+  }
+
+  /** Parses a file; its path names the source in every message. */
+  public Experiment parse(Path file) {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (IOException e) {
+      throw new ExperimentException(file.toString(), List.of(new dev.descent.spi.Problem("", "cannot read the file: " + e)));
+    }
+    return parse(text, file.toString(), file.toAbsolutePath().getParent());
+  }
+
+  /** Parses YAML text; {@code source} names it in messages, relative paths resolve against {@code baseDir}. */
+  public Experiment parse(String yaml, String source, Path baseDir) {
+    Problems problems = new Problems();
+    Object doc;
+    try {
+      doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+    } catch (MarkedYAMLException e) {
+      throw new ExperimentException(source, List.of(new dev.descent.spi.Problem(
+          "line " + (e.getProblemMark().getLine() + 1) + ", column " + (e.getProblemMark().getColumn() + 1),
+          "not valid YAML: " + e.getProblem())));
+    }
+    ConfigNode root = ConfigNode.root(doc, problems);
+    root.rejectUnknownKeys(TOP);
+    if (root.has("grid") || root.has("seeds")) {
+      root.problem(root.has("grid") ? "grid" : "seeds", "grid sweeps are not supported by this version of descent yet; "
+          + "remove the section to run the base experiment once");
+    }
+    String name = root.string("name", "unnamed", true);
+    if (name != null && !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
+      root.problem("name", "was '" + name + "', must be letters, digits, '.', '_' or '-' (at most 100)");
+    }
+    String description = root.string("description", "", false);
+    DatasetSpec dataset = new DatasetSection(root.child("dataset", true), baseDir).read();
+    ModelSpec model = model(root.child("model", true));
+    TrainingSpec training = new TrainingSection(root.child("training", true), this).read();
+    if (!problems.isEmpty()) {
+      throw new ExperimentException(source, problems.list());
+    }
+    return new Experiment(name, description, dataset, model, training);
+  }
+
+  private ModelSpec model(ConfigNode node) {
+    node.rejectUnknownKeys(Set.of("layers", "loss", "init", "init_std"));
+    List<LayerSpec> layers = new ArrayList<>();
+    for (ConfigNode layer : node.children("layers")) {
+      LayerSpec spec = layer(layer);
+      if (spec != null) {
+        layers.add(spec);
+      }
+    }
+    if (node.has("layers") && layers.stream().noneMatch(l -> l instanceof LayerSpec.Dense)) {
+      node.problem("layers", "has no dense layer; the last dense layer is the output");
+    } else if (!layers.isEmpty() && !(layers.get(layers.size() - 1) instanceof LayerSpec.Dense)) {
+      node.problem("layers", "ends with a dropout layer; the last layer must be dense (the output)");
+    }
+    PluginRef loss = plugin(node, "loss", PluginKind.LOSS, null);
+    String init = node.choice("init", "xavier_uniform", WeightInit.names());
+    double initStd = node.real("init_std", 0.01, 0, false, Double.POSITIVE_INFINITY, false);
+    return new ModelSpec(layers, loss, init, initStd);
+  }
+
+  private LayerSpec layer(ConfigNode node) {
+    String type = node.choice("type", null, Set.of("dense", "dropout"));
+    if ("dense".equals(type)) {
+      node.rejectUnknownKeys(Set.of("type", "units", "activation"));
+      Integer units = node.integer("units", null, 1, 1_000_000);
+      PluginRef activation = plugin(node, "activation", PluginKind.ACTIVATION, "identity");
+      return units == null ? null : new LayerSpec.Dense(units, activation);
+    }
+    if ("dropout".equals(type)) {
+      node.rejectUnknownKeys(Set.of("type", "rate"));
+      Double rate = node.real("rate", null, 0, true, 1, false);
+      return rate == null ? null : new LayerSpec.Dropout(rate);
+    }
+    return null;
+  }
+
+  /**
+   * A plugin reference at {@code node.key}: either a name ({@code relu}) or a mapping with
+   * {@code name} and the plugin's parameters. {@code fallbackName == null} means required.
+   */
+  PluginRef plugin(ConfigNode node, String key, PluginKind kind, String fallbackName) {
+    Object raw = node.raw(key);
+    String name;
+    Map<String, Object> params;
+    String path = node.pathOf(key);
+    if (raw == null && fallbackName != null) {
+      name = fallbackName;
+      params = Map.of();
+    } else if (raw instanceof Map) {
+      ConfigNode child = node.child(key, true);
+      name = child.string("name", null, true);
+      params = child.without("name");
+    } else if (raw instanceof String) {
+      name = (String) raw;
+      params = Map.of();
+    } else {
+      node.problem(key, raw == null ? "missing; a " + kind.label() + " name is required; available: "
+          + String.join(", ", plugins.names(kind)) : "was " + ConfigNode.describe(raw) + ", must be a "
+          + kind.label() + " name or a mapping with 'name' and its parameters");
+      return null;
+    }
+    if (name == null) {
+      return null;
+    }
+    if (!plugins.has(kind, name)) {
+      node.problem(key, "unknown " + kind.label() + " '" + name + "'; available: " + String.join(", ", plugins.names(kind)));
+      return null;
+    }
+    Plugin plugin = plugins.entry(kind, name).plugin();
+    try {
+      return new PluginRef(name, plugin.resolve(params).asMap());
+    } catch (InvalidParamsException e) {
+      node.problems().addAll(e.problems(), raw instanceof Map ? path : path + "(" + name + ")");
+      return null;
+    }
+  }
+
+  /** The dataset names the file may use. */
+  static List<String> datasetNames() {
+    return Datasets.names();
+  }
+}
