@@ -148,7 +148,7 @@ final class CsvDatasets {
                 values[r] = number(value, where, label, problems, problemCount);
             }
         }
-        return new Table(x, n, d, labels, values);
+        return Table.ofFloats(x, n, d, labels, values);
     }
 
     private static float number(String text, String where, String column, List<String> problems, int[] count) {
@@ -161,7 +161,7 @@ final class CsvDatasets {
             // reported below
         }
         report(problems, count, where + ", column '" + column + "': value '" + text
-                + "' is not a finite number; feature columns must be numeric");
+                + "' is not a finite number; features and regression targets must be numeric");
         return 0f;
     }
 

@@ -7,13 +7,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Immutable labelled examples: features float32 {@code [n, d]} in C order, targets float32 {@code [n, k]}
- * one-hot for classification ({@code k = numClasses}) or {@code [n, 1]} for regression, and the class index of
- * each row ({@code labels}, empty for regression).
+ * Labelled examples, never changed after loading: features float32 {@code [n, d]} in C order, targets float32
+ * {@code [n, k]} one-hot for classification ({@code k = numClasses}) or {@code [n, 1]} for regression, and the
+ * class index of each row ({@code labels}, empty for regression).
  *
- * <p>The arrays are shared, not copied, by the accessors because a dataset is loaded once per process and read
- * by every trial: treat them as read-only. {@link #rows(int[])} copies, so a batch or a subset may be changed
- * freely.
+ * <p>The accessors share, not copy, because a dataset is loaded once per process and read by every trial (and
+ * a 60000x784 copy per call would dominate training): treat what they return as read-only. {@link #rows(int[])}
+ * copies, so a batch or a subset may be changed freely.
  */
 public final class Examples {
 
@@ -76,9 +76,12 @@ public final class Examples {
         return targets;
     }
 
-    /** The class index of each row; a copy, empty for regression. */
+    /**
+     * The class index of each row, empty for regression. Shared like the arrays, not copied, because callers
+     * index it in loops ({@code labels()[i]}): read it, never write it.
+     */
     public int[] labels() {
-        return labels.clone();
+        return labels;
     }
 
     public int size() {

@@ -50,7 +50,7 @@ final class GeneratedDatasets {
             x[2 * i + 1] = (float) (point[1] + noise * random.nextGaussian());
             labels[i] = label;
         }
-        return new Table(x, n, 2, labels, null).select(Preparation.permutation(n, random));
+        return Table.ofFloats(x, n, 2, labels, null).select(Preparation.permutation(n, random));
     }
 
     /** Uniform in [-1, 1]^2 restricted to the quadrants of the class: 0 where the signs agree, 1 otherwise. */

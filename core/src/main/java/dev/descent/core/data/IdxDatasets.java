@@ -51,12 +51,12 @@ final class IdxDatasets {
             throw missingFiles(spec.name(), fashion, dir, missing);
         }
         List<String> classes = fashion ? FASHION_CLASSES : DIGITS;
+        var test = Parallel.start(() -> table(found.get(2), found.get(3), classes.size()));
         Table train = table(found.get(0), found.get(1), classes.size());
-        Table test = table(found.get(2), found.get(3), classes.size());
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("source", dir.toString());
         info.put("files", found.stream().map(Path::toString).toList());
-        return new RawData(train, test, classes.size(), classes, true, info);
+        return new RawData(train, Parallel.join(test), classes.size(), classes, true, info);
     }
 
     private static DataException missingFiles(String name, boolean fashion, Path dir, List<String> missing) {
@@ -74,7 +74,7 @@ final class IdxDatasets {
         return new DataException(message.toString());
     }
 
-    /** One images/labels pair as a table of pixel values 0..255 with class indices. */
+    /** One images/labels pair as a table of pixel values 0..255 (kept as bytes) with class indices. */
     static Table table(Path imagesFile, Path labelsFile, int numClasses) {
         IdxReader.Idx images = IdxReader.read(imagesFile, 3);
         IdxReader.Idx labels = IdxReader.read(labelsFile, 1);
@@ -93,11 +93,6 @@ final class IdxDatasets {
                         + " is outside 0.." + (numClasses - 1) + "; the file is corrupt");
             }
         }
-        byte[] pixels = images.data();
-        float[] x = new float[pixels.length];
-        for (int i = 0; i < pixels.length; i++) {
-            x[i] = pixels[i] & 0xff;
-        }
-        return new Table(x, n, images.itemSize(), classes, null);
+        return Table.ofPixels(images.data(), n, images.itemSize(), classes);
     }
 }

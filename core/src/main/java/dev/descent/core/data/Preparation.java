@@ -7,7 +7,7 @@ import java.util.Random;
 
 /**
  * Turns a reader's {@link RawData} into {@link DataSplits}: splits off a test set when the source has none,
- * subsamples ({@code limit}, {@code test_limit}), holds out validation, then scales.
+ * subsamples ({@code limit}, {@code test_limit}), holds out validation, then scales while creating the arrays.
  *
  * <p>The order matters: {@code limit} shrinks the training set before validation is taken from it, and scaling
  * statistics come from the final training rows only, so no validation or test information leaks into training.
@@ -47,18 +47,29 @@ final class Preparation {
         Table[] parts = holdOut(train, spec.validationSplit(), new Random(spec.seed() ^ VALIDATION));
         train = parts[0];
         Table validation = parts[1];
-        info.put("scale", Scaling.apply(spec.scale(), raw.pixels(), train, validation, test));
+        Scaling.Transform scaling = Scaling.fit(spec.scale(), raw.pixels(), train);
+        info.put("scale", scaling.description());
         info.put("train_size", train.n);
         info.put("validation_size", validation.n);
         info.put("test_size", test.n);
         info.put("features", train.d);
         info.put("classes", raw.numClasses());
         info.put("validation_split", spec.validationSplit());
-        info.put("limit", spec.limit());
-        info.put("test_limit", spec.testLimit());
+        if (spec.limit() != null) {
+            info.put("limit", spec.limit());
+        }
+        if (spec.testLimit() != null) {
+            info.put("test_limit", spec.testLimit());
+        }
         info.put("seed", spec.seed());
-        return new DataSplits(spec.name(), train.toExamples(raw.numClasses()),
-                validation.toExamples(raw.numClasses()), test.toExamples(raw.numClasses()), raw.classNames(), info);
+        int k = raw.numClasses();
+        Table heldOut = test;
+        var others = Parallel.start(() -> new Examples[] {validation.toExamples(k, scaling),
+                heldOut.toExamples(k, scaling)});
+        Examples trainExamples = train.toExamples(k, scaling);
+        Examples[] validationAndTest = Parallel.join(others);
+        return new DataSplits(spec.name(), trainExamples, validationAndTest[0], validationAndTest[1],
+                raw.classNames(), info);
     }
 
     /**

@@ -55,6 +55,9 @@ public final class ExperimentParser {
           "not valid YAML: " + e.getProblem())));
     }
     ConfigNode root = ConfigNode.root(doc, problems);
+    if (!problems.isEmpty()) {
+      throw new ExperimentException(source, problems.list());
+    }
     root.rejectUnknownKeys(TOP);
     if (root.has("grid") || root.has("seeds")) {
       root.problem(root.has("grid") ? "grid" : "seeds", "grid sweeps are not supported by this version of descent yet; "

@@ -32,7 +32,7 @@ class IdxDatasetsTest {
         assertEquals(12, table.d);
         assertArrayEquals(new int[] {0, 1, 2, 3, 4}, table.labels);
         for (int i = 0; i < pixels.length; i++) {
-            assertEquals(pixels[i] & 0xff, table.x[i], "pixel " + i);
+            assertEquals(pixels[i] & 0xff, table.value(i), "pixel " + i);
         }
     }
 

@@ -1,0 +1,61 @@
+package dev.descent.builtin.optimizer;
+
+import dev.descent.spi.Optimizer;
+import dev.descent.spi.ParameterState;
+import dev.descent.spi.Params;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Adadelta (Zeiler, 2012), as {@code torch.optim.Adadelta} (PyTorch 1.13), which scales the step
+ * by a learning rate (1.0 in the paper).
+ *
+ * <pre>
+ * g = g + weight_decay * p
+ * s = rho * s + (1 - rho) * g * g
+ * delta = sqrt(u + eps) / sqrt(s + eps) * g
+ * u = rho * u + (1 - rho) * delta * delta
+ * p = p - learning_rate * delta
+ * </pre>
+ */
+record Adadelta(Params params, double learningRate, double rho, double eps, double weightDecay)
+    implements Optimizer {
+
+  @Override
+  public ParameterState newState(INDArray parameter) {
+    return new State(parameter, this);
+  }
+
+  private static final class State extends BaseState {
+    private final Adadelta c;
+    private final double[] squareAvg;
+    private final double[] accDelta;
+
+    State(INDArray parameter, Adadelta c) {
+      super(parameter);
+      this.c = c;
+      this.squareAvg = new double[n];
+      this.accDelta = new double[n];
+    }
+
+    @Override
+    void update(Elements p, Elements g, long t) {
+      double rho = c.rho;
+      double eps = c.eps;
+      double wd = c.weightDecay;
+      double lr = c.learningRate;
+      for (int i = 0; i < n; i++) {
+        double pi = p.get(i);
+        double gi = g.get(i);
+        if (wd != 0) {
+          gi = Math.fma(wd, pi, gi);
+        }
+        double s = Math.fma((1 - rho) * gi, gi, squareAvg[i] * rho);
+        squareAvg[i] = s;
+        double std = Math.sqrt(s + eps);
+        double delta = Math.sqrt(accDelta[i] + eps) / std * gi;
+        accDelta[i] = Math.fma((1 - rho) * delta, delta, accDelta[i] * rho);
+        p.set(i, Math.fma(-lr, delta, pi));
+      }
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package dev.descent.builtin.optimizer;
+
+import dev.descent.spi.Optimizer;
+import dev.descent.spi.ParameterState;
+import dev.descent.spi.Params;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Adagrad (Duchi et al., 2011), as {@code torch.optim.Adagrad} (PyTorch 1.13).
+ *
+ * <pre>
+ * t = t + 1
+ * g = g + weight_decay * p
+ * clr = learning_rate / (1 + (t - 1) * lr_decay)
+ * s = s + g * g                      (s starts at initial_accumulator_value)
+ * p = p - clr * g / (sqrt(s) + eps)
+ * </pre>
+ */
+record Adagrad(Params params, double learningRate, double lrDecay, double weightDecay, double initialAccumulator,
+    double eps) implements Optimizer {
+
+  @Override
+  public ParameterState newState(INDArray parameter) {
+    return new State(parameter, this);
+  }
+
+  private static final class State extends BaseState {
+    private final Adagrad c;
+    private final double[] sum;
+
+    State(INDArray parameter, Adagrad c) {
+      super(parameter);
+      this.c = c;
+      this.sum = new double[n];
+      java.util.Arrays.fill(sum, c.initialAccumulator);
+    }
+
+    @Override
+    void update(Elements p, Elements g, long t) {
+      double wd = c.weightDecay;
+      double eps = c.eps;
+      double clr = c.learningRate / (1 + (t - 1) * c.lrDecay);
+      for (int i = 0; i < n; i++) {
+        double pi = p.get(i);
+        double gi = g.get(i);
+        if (wd != 0) {
+          gi = Math.fma(wd, pi, gi);
+        }
+        double s = Math.fma(gi, gi, sum[i]);
+        sum[i] = s;
+        double std = Math.sqrt(s) + eps;
+        p.set(i, Math.fma(-clr, gi / std, pi));
+      }
+    }
+  }
+}

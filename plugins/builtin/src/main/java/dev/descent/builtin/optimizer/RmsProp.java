@@ -1,0 +1,76 @@
+package dev.descent.builtin.optimizer;
+
+import dev.descent.spi.Optimizer;
+import dev.descent.spi.ParameterState;
+import dev.descent.spi.Params;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * RMSprop (Hinton's lecture 6e; centered form from Graves, 2013), as {@code torch.optim.RMSprop}
+ * (PyTorch 1.13).
+ *
+ * <pre>
+ * g = g + weight_decay * p
+ * s = alpha * s + (1 - alpha) * g * g
+ * centered:  a = alpha * a + (1 - alpha) * g;  avg = sqrt(s - a * a) + eps
+ * otherwise: avg = sqrt(s) + eps
+ * momentum > 0: b = momentum * b + g / avg;  p = p - learning_rate * b
+ * otherwise:    p = p - learning_rate * g / avg
+ * </pre>
+ */
+record RmsProp(Params params, double learningRate, double alpha, double eps, double weightDecay, double momentum,
+    boolean centered) implements Optimizer {
+
+  @Override
+  public ParameterState newState(INDArray parameter) {
+    return new State(parameter, this);
+  }
+
+  private static final class State extends BaseState {
+    private final RmsProp c;
+    private final double[] squareAvg;
+    private final double[] gradAvg;
+    private final double[] buf;
+
+    State(INDArray parameter, RmsProp c) {
+      super(parameter);
+      this.c = c;
+      this.squareAvg = new double[n];
+      this.gradAvg = c.centered ? new double[n] : null;
+      this.buf = c.momentum > 0 ? new double[n] : null;
+    }
+
+    @Override
+    void update(Elements p, Elements g, long t) {
+      double alpha = c.alpha;
+      double eps = c.eps;
+      double wd = c.weightDecay;
+      double lr = c.learningRate;
+      double mu = c.momentum;
+      for (int i = 0; i < n; i++) {
+        double pi = p.get(i);
+        double gi = g.get(i);
+        if (wd != 0) {
+          gi = Math.fma(wd, pi, gi);
+        }
+        double s = Math.fma((1 - alpha) * gi, gi, squareAvg[i] * alpha);
+        squareAvg[i] = s;
+        double avg;
+        if (gradAvg != null) {
+          double a = Math.fma(1 - alpha, gi, gradAvg[i] * alpha);
+          gradAvg[i] = a;
+          avg = Math.sqrt(Math.fma(-a, a, s)) + eps;
+        } else {
+          avg = Math.sqrt(s) + eps;
+        }
+        if (buf != null) {
+          double b = buf[i] * mu + gi / avg;
+          buf[i] = b;
+          p.set(i, Math.fma(-lr, b, pi));
+        } else {
+          p.set(i, Math.fma(-lr, gi / avg, pi));
+        }
+      }
+    }
+  }
+}

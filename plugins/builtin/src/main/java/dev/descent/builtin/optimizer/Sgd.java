@@ -1,0 +1,60 @@
+package dev.descent.builtin.optimizer;
+
+import dev.descent.spi.Optimizer;
+import dev.descent.spi.ParameterState;
+import dev.descent.spi.Params;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Stochastic gradient descent with optional momentum, as {@code torch.optim.SGD} (PyTorch 1.13).
+ *
+ * <pre>
+ * d = g + weight_decay * p
+ * if momentum != 0:
+ *   b = d                                    (first step)
+ *   b = momentum * b + (1 - dampening) * d   (later steps)
+ *   d = nesterov ? d + momentum * b : b
+ * p = p - learning_rate * d
+ * </pre>
+ */
+record Sgd(Params params, double learningRate, double momentum, double dampening, boolean nesterov,
+    double weightDecay) implements Optimizer {
+
+  @Override
+  public ParameterState newState(INDArray parameter) {
+    return new State(parameter, this);
+  }
+
+  private static final class State extends BaseState {
+    private final Sgd c;
+    private final double[] buf;
+
+    State(INDArray parameter, Sgd c) {
+      super(parameter);
+      this.c = c;
+      this.buf = c.momentum != 0 ? new double[n] : null;
+    }
+
+    @Override
+    void update(Elements p, Elements g, long t) {
+      double lr = c.learningRate;
+      double wd = c.weightDecay;
+      double mu = c.momentum;
+      double keep = 1 - c.dampening;
+      boolean first = t == 1;
+      for (int i = 0; i < n; i++) {
+        double pi = p.get(i);
+        double d = g.get(i);
+        if (wd != 0) {
+          d = Math.fma(wd, pi, d);
+        }
+        if (buf != null) {
+          double b = first ? d : Math.fma(keep, d, buf[i] * mu);
+          buf[i] = b;
+          d = c.nesterov ? Math.fma(mu, b, d) : b;
+        }
+        p.set(i, Math.fma(-lr, d, pi));
+      }
+    }
+  }
+}

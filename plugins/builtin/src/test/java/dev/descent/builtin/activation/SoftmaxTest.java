@@ -1,0 +1,12 @@
+package dev.descent.builtin.activation;
+
+import dev.descent.builtin.Registered;
+import dev.descent.spi.ActivationProvider;
+import dev.descent.testkit.ActivationContract;
+
+class SoftmaxTest extends ActivationContract {
+  @Override
+  protected ActivationProvider plugin() {
+    return Registered.plugin(ActivationProvider.class, "softmax");
+  }
+}
