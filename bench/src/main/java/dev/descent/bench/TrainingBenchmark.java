@@ -1,2 +1,107 @@
 package dev.descent.bench;
-public final class TrainingBenchmark { public static void main(String[] a) { System.out.println("hi"); } }
+
+import dev.descent.bench.profile.DescentProfile;
+import dev.descent.bench.profile.JfrBreakdown;
+import dev.descent.core.Json;
+import dev.descent.core.data.DataSplits;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Training throughput of descent against DL4J and PyTorch on Fashion-MNIST, 784-256-128-10 with Adam,
+ * at several batch sizes, in one process with the same data, seed and thread settings; with
+ * {@code --profile}, where descent's step spends its time. See docs/benchmarks.md.
+ *
+ * <p>Exit codes: 0 done, 1 a run failed, 2 bad usage.
+ */
+public final class TrainingBenchmark {
+  private TrainingBenchmark() {}
+
+  public static void main(String[] args) {
+    PrintStream out = System.out;
+    Options options;
+    try {
+      options = Options.parse(args);
+    } catch (Options.HelpRequested e) {
+      out.print(Options.USAGE);
+      return;
+    } catch (IllegalArgumentException e) {
+      System.err.println("bench: " + e.getMessage());
+      System.err.print(Options.USAGE);
+      System.exit(2);
+      return;
+    }
+    if (options.analyze() != null) {
+      JfrBreakdown.of(options.analyze(), "main").print(out);
+      return;
+    }
+    Map<String, Object> env = Environment.describe();
+    out.println("environment:");
+    env.forEach((k, v) -> out.printf("  %-18s %s%n", k, v));
+    if (options.profile()) {
+      DescentProfile.run(ProfileTarget.of(options, new DescentRunner(options)), out);
+      return;
+    }
+    System.exit(compare(options, env, out));
+  }
+
+  private static int compare(Options options, Map<String, Object> env, PrintStream out) {
+    DescentRunner descent = new DescentRunner(options);
+    Dl4jRunner dl4j = new Dl4jRunner(options);
+    PyTorchRunner pytorch = new PyTorchRunner(options);
+    DataSplits data = options.runs("descent") || options.runs("dl4j") ? descent.data() : null;
+    if (data != null) {
+      out.printf("data: %s, %d training examples x %d features, %d epochs per run (first is warm-up)%n",
+          options.data(), data.train().size(), data.train().featureCount(), options.epochs());
+    }
+    if (options.runs("pytorch") && !pytorch.available()) {
+      out.println(PyTorchRunner.SKIPPED);
+    }
+    List<Figures> all = new ArrayList<>();
+    int failures = 0;
+    for (int batch : options.batches()) {
+      out.printf("batch %d:%n", batch);
+      for (String framework : List.of("descent", "dl4j", "pytorch")) {
+        if (!options.runs(framework) || framework.equals("pytorch") && !pytorch.available()) {
+          continue;
+        }
+        Figures f;
+        try {
+          f = switch (framework) {
+            case "descent" -> descent.run(batch, out);
+            case "dl4j" -> dl4j.run(data, batch, out);
+            default -> pytorch.run(batch, out);
+          };
+        } catch (RuntimeException e) {
+          e.printStackTrace();
+          f = Figures.skipped(framework, batch, "failed: " + e);
+        }
+        failures += f.measured() ? 0 : 1;
+        all.add(f);
+        out.println("  " + Report.line(f));
+        out.flush();
+      }
+    }
+    out.println();
+    Report.table(all, out);
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("benchmark", "fashion-mnist 784-256-128-10 relu/relu/softmax adam(1e-3) float32");
+    json.put("date", Instant.now().toString());
+    json.put("batches", options.batches());
+    json.put("limit", options.limit());
+    json.put("epochs", options.epochs());
+    json.put("warmup_epochs", 1);
+    json.put("train_size", data == null ? options.limit() : Integer.valueOf(data.train().size()));
+    json.put("environment", env);
+    json.put("loadavg_end", Environment.loadAverage());
+    json.put("torch", pytorch.available() ? pytorch.torchVersion() : null);
+    json.put("results", all.stream().map(Figures::asMap).toList());
+    json.put("ratios", Report.ratios(all));
+    out.println(Json.write(json));
+    return failures == 0 ? 0 : 1;
+  }
+}

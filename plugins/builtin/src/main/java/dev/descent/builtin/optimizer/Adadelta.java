@@ -43,6 +43,8 @@ record Adadelta(Params params, double learningRate, double rho, double eps, doub
       double eps = c.eps;
       double wd = c.weightDecay;
       double lr = c.learningRate;
+      final double[] squareAvg = this.squareAvg;
+      final double[] accDelta = this.accDelta;
       for (int i = 0; i < n; i++) {
         double pi = p.get(i);
         double gi = g.get(i);

@@ -39,6 +39,7 @@ record Adagrad(Params params, double learningRate, double lrDecay, double weight
     void update(Elements p, Elements g, long t) {
       double wd = c.weightDecay;
       double eps = c.eps;
+      final double[] sum = this.sum;
       double clr = c.learningRate / (1 + (t - 1) * c.lrDecay);
       for (int i = 0; i < n; i++) {
         double pi = p.get(i);

@@ -47,6 +47,9 @@ record Adam(Params params, double learningRate, double beta1, double beta2, doub
       double b2 = c.beta2;
       double wd = c.weightDecay;
       double eps = c.eps;
+      final double[] m = this.m;
+      final double[] v = this.v;
+      final double[] vmax = this.vmax;
       double stepSize = c.learningRate / (1 - Math.pow(b1, t));
       double bc2Sqrt = Math.sqrt(1 - Math.pow(b2, t));
       for (int i = 0; i < n; i++) {

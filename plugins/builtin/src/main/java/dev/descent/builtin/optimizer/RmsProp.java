@@ -47,6 +47,9 @@ record RmsProp(Params params, double learningRate, double alpha, double eps, dou
       double wd = c.weightDecay;
       double lr = c.learningRate;
       double mu = c.momentum;
+      final double[] squareAvg = this.squareAvg;
+      final double[] gradAvg = this.gradAvg;
+      final double[] buf = this.buf;
       for (int i = 0; i < n; i++) {
         double pi = p.get(i);
         double gi = g.get(i);

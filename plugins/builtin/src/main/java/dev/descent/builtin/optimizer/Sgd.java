@@ -42,6 +42,8 @@ record Sgd(Params params, double learningRate, double momentum, double dampening
       double mu = c.momentum;
       double keep = 1 - c.dampening;
       boolean first = t == 1;
+      boolean nesterov = c.nesterov;
+      final double[] buf = this.buf;
       for (int i = 0; i < n; i++) {
         double pi = p.get(i);
         double d = g.get(i);
@@ -51,7 +53,7 @@ record Sgd(Params params, double learningRate, double momentum, double dampening
         if (buf != null) {
           double b = first ? d : Math.fma(keep, d, buf[i] * mu);
           buf[i] = b;
-          d = c.nesterov ? Math.fma(mu, b, d) : b;
+          d = nesterov ? Math.fma(mu, b, d) : b;
         }
         p.set(i, Math.fma(-lr, d, pi));
       }

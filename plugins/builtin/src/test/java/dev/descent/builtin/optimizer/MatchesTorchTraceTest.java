@@ -51,7 +51,7 @@ class MatchesTorchTraceTest {
 
   private static void replay(JsonNode c, String name) {
     Map<String, Object> params = new LinkedHashMap<>();
-    c.get("params").fields().forEachRemaining(e -> params.put(e.getKey(),
+    c.get("params").properties().forEach(e -> params.put(e.getKey(),
         e.getValue().isBoolean() ? (Object) e.getValue().asBoolean() : (Object) e.getValue().asDouble()));
     Optimizer opt = Registered.plugin(OptimizerProvider.class, c.get("optimizer").asText()).configure(params);
     JsonNode ref = c.get("points");

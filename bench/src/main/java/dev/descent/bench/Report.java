@@ -1,0 +1,83 @@
+package dev.descent.bench;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** Prints the figures: one line per run, then a table per batch size with the ratios. */
+final class Report {
+  private Report() {}
+
+  static String line(Figures f) {
+    if (!f.measured()) {
+      return String.format("%-8s %s", f.framework(), f.note());
+    }
+    StringBuilder s = new StringBuilder(String.format("%-8s %8.0f samples/s  (epochs:", f.framework(), f.samplesPerSecond()));
+    for (int i = 0; i < f.perEpoch().size(); i++) {
+      s.append(String.format(" %.0f%s", f.perEpoch().get(i), i < f.warmup() ? "*" : ""));
+    }
+    s.append(String.format(")  peak RSS %.0f MiB  last loss %.4f", f.peakRssMb(), f.lastLoss()));
+    if (!f.rssPerEpochMb().isEmpty()) {
+      s.append(String.format("  RSS after epochs:%s MiB (growth after warm-up %+.0f MiB)",
+          f.rssPerEpochMb().stream().map(r -> String.format(" %.0f", r)).reduce("", String::concat), f.rssGrowthMb()));
+    }
+    return s.toString();
+  }
+
+  static void table(List<Figures> all, PrintStream out) {
+    out.println("samples/s after warm-up (median of the measured epochs); * in the lines above marks warm-up epochs");
+    out.printf("%6s %10s %10s %10s %13s %16s %14s %12s %14s%n", "batch", "descent", "dl4j", "pytorch",
+        "descent/dl4j", "descent/pytorch", "descent peak", "dl4j peak", "pytorch peak");
+    for (int batch : batches(all)) {
+      Figures d = find(all, "descent", batch);
+      Figures j = find(all, "dl4j", batch);
+      Figures p = find(all, "pytorch", batch);
+      out.printf("%6d %10s %10s %10s %13s %16s %14s %12s %14s%n", batch, sps(d), sps(j), sps(p), ratio(d, j), ratio(d, p),
+          mb(d), mb(j), mb(p));
+    }
+    out.println("peak: RSS high-water mark (VmHWM) of the JVM during that run, MiB; pytorch's is its own process's");
+  }
+
+  static List<Map<String, Object>> ratios(List<Figures> all) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (int batch : batches(all)) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("batch", batch);
+      m.put("descent_over_dl4j", value(find(all, "descent", batch)) / value(find(all, "dl4j", batch)));
+      m.put("descent_over_pytorch", value(find(all, "descent", batch)) / value(find(all, "pytorch", batch)));
+      out.add(m);
+    }
+    return out;
+  }
+
+  private static TreeSet<Integer> batches(List<Figures> all) {
+    TreeSet<Integer> b = new TreeSet<>();
+    all.forEach(f -> b.add(f.batch()));
+    return b;
+  }
+
+  private static Figures find(List<Figures> all, String framework, int batch) {
+    return all.stream().filter(f -> f.framework().equals(framework) && f.batch() == batch).findFirst().orElse(null);
+  }
+
+  private static double value(Figures f) {
+    return f == null ? Double.NaN : f.samplesPerSecond();
+  }
+
+  private static String sps(Figures f) {
+    double v = value(f);
+    return Double.isNaN(v) ? "-" : String.format("%.0f", v);
+  }
+
+  private static String ratio(Figures a, Figures b) {
+    double r = value(a) / value(b);
+    return Double.isNaN(r) ? "-" : String.format("%.2f", r);
+  }
+
+  private static String mb(Figures f) {
+    return f == null || Double.isNaN(f.peakRssMb()) ? "-" : String.format("%.0f", f.peakRssMb());
+  }
+}

@@ -1,0 +1,69 @@
+package dev.descent.core.store;
+
+import dev.descent.core.train.RunStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The system of record for runs: SQLite in a store directory by default, PostgreSQL for a team.
+ * Every write is one transaction, so a crash loses at most the unit of work in progress and the
+ * store stays readable. The search index is derived from it ({@link #changedSince}).
+ */
+public interface RunStore extends AutoCloseable {
+
+  /** Records a new run with status {@code running}; fails if the id exists. */
+  void create(NewRun run);
+
+  /** Appends metric points (typically one epoch's) and refreshes the heartbeat, in one transaction. */
+  void logMetrics(String runId, List<MetricPoint> points, Instant now);
+
+  /** Says the run's process is alive. */
+  void heartbeat(String runId, Instant now);
+
+  /** Ends a run: its final status, test metrics, and the error and stack trace of a failure. */
+  void finish(String runId, RunStatus status, Map<String, Double> test, String error, String stackTrace, Instant end);
+
+  Optional<Run> get(String id);
+
+  /** The points of the given metric keys (all keys when empty), by key then epoch. */
+  List<MetricPoint> metrics(String runId, Collection<String> keys);
+
+  /** Runs by start time, newest first. */
+  List<Run> list(int offset, int limit);
+
+  long count();
+
+  void addTag(String runId, String tag);
+
+  void removeTag(String runId, String tag);
+
+  void setNote(String runId, String note);
+
+  /** Deletes a run and its metrics; returns false if there was none. */
+  boolean delete(String runId);
+
+  /**
+   * Marks {@code running} runs whose heartbeat is older than {@code staleAfter} as {@code crashed};
+   * called whenever a descent process opens the store. Returns how many.
+   */
+  int markStaleRunsCrashed(Instant now, Duration staleAfter);
+
+  /** Runs changed (created, updated) after change number {@code sequence}, in change order. */
+  List<Run> changedSince(long sequence, int limit);
+
+  /** Ids of runs deleted after change number {@code sequence}. */
+  List<String> deletedSince(long sequence);
+
+  /** The store's latest change number. */
+  long lastSequence();
+
+  /** Where the store lives, for messages: a directory or a JDBC URL without password. */
+  String location();
+
+  @Override
+  void close();
+}
