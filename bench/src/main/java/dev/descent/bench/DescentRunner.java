@@ -77,23 +77,32 @@ final class DescentRunner {
     Experiment exp = experiment(batch, epochs);
     DataSplits data = Datasets.load(exp.dataset());
     List<Double> perEpoch = new ArrayList<>();
+    List<Double> perEpochCpu = new ArrayList<>();
+    double[] cpuMark = {Double.NaN};
     List<Double> rss = new ArrayList<>();
     double[] lastLoss = {Double.NaN};
+    Memory.collect();
     boolean reset = Memory.resetPeak();
     TrainingResult result = new Trainer(plugins).train(exp, data, new TrainingListener() {
       @Override
       public void onStart(int epochsAtMost, int batches) {
+        cpuMark[0] = Memory.processCpuSeconds();
         extra.onStart(epochsAtMost, batches);
       }
 
       @Override
       public void onEpoch(EpochMetrics m) {
         perEpoch.add(m.samplesPerSecond());
+        double cpu = Memory.processCpuSeconds();
+        perEpochCpu.add(data.train().size() / (cpu - cpuMark[0]));
+        cpuMark[0] = cpu;
         rss.add(Memory.rssMb());
         lastLoss[0] = m.trainLoss();
         if (options.verbose()) {
-          log.printf("  descent b=%d epoch %d: %.0f samples/s, %.1f s, train loss %.4f, accuracy %.4f, RSS %.0f MiB%n",
-              batch, m.epoch(), m.samplesPerSecond(), m.epochSeconds(), m.trainLoss(), m.trainAccuracy(), rss.get(rss.size() - 1));
+          log.printf("  descent b=%d epoch %d: %.0f samples/s (%.0f per CPU-s), %.1f s, train loss %.4f, accuracy %.4f,"
+              + " RSS %.0f MiB (heap committed %.0f)%n", batch, m.epoch(), m.samplesPerSecond(),
+              perEpochCpu.get(perEpochCpu.size() - 1), m.epochSeconds(), m.trainLoss(), m.trainAccuracy(),
+              rss.get(rss.size() - 1), Memory.heapCommittedMb());
         }
         extra.onEpoch(m);
       }
@@ -102,6 +111,8 @@ final class DescentRunner {
     if (!reset) {
       note = (note == null ? "" : note + "; ") + "peak RSS is cumulative (could not reset VmHWM)";
     }
-    return new Figures("descent", batch, perEpoch, 1, Memory.peakMb(), rss, lastLoss[0], note);
+    double peak = Memory.peakMb();
+    Memory.collect();
+    return new Figures("descent", batch, perEpoch, perEpochCpu, 1, peak, rss, Memory.rssMb(), lastLoss[0], note);
   }
 }

@@ -45,23 +45,34 @@ final class Dl4jRunner {
   }
 
   Figures run(DataSplits data, int batch, PrintStream log) {
+    Memory.collect();
     boolean reset = Memory.resetPeak();
-    MultiLayerNetwork net = network(data.train().featureCount(), (int) data.train().targets().columns(), options.seed());
+    MultiLayerNetwork net = network(data.train().featureCount(), data.train().targets().columns(), options.seed());
     ShuffledBatches batches = new ShuffledBatches(data.train().features(), data.train().targets(), batch, options.seed());
     int n = data.train().size();
     List<Double> perEpoch = new ArrayList<>();
+    List<Double> perEpochCpu = new ArrayList<>();
+    List<Double> rss = new ArrayList<>();
     for (int epoch = 1; epoch <= options.epochs(); epoch++) {
       batches.reset();
+      double cpu0 = Memory.processCpuSeconds();
       long t0 = System.nanoTime();
       net.fit(batches);
       double seconds = (System.nanoTime() - t0) / 1e9;
       perEpoch.add(n / seconds);
+      perEpochCpu.add(n / (Memory.processCpuSeconds() - cpu0));
+      rss.add(Memory.rssMb());
       if (options.verbose()) {
-        log.printf("  dl4j    b=%d epoch %d: %.0f samples/s, %.1f s, last batch loss %.4f, RSS %.0f MiB%n",
-            batch, epoch, n / seconds, seconds, net.score(), Memory.rssMb());
+        log.printf("  dl4j    b=%d epoch %d: %.0f samples/s (%.0f per CPU-s), %.1f s, last batch loss %.4f,"
+            + " RSS %.0f MiB (heap committed %.0f)%n", batch, epoch, n / seconds, perEpochCpu.get(epoch - 1), seconds,
+            net.score(), rss.get(rss.size() - 1), Memory.heapCommittedMb());
       }
     }
-    return new Figures("dl4j", batch, perEpoch, 1, Memory.peakMb(), List.of(), net.score(),
+    double peak = Memory.peakMb();
+    double loss = net.score();
+    net = null;
+    Memory.collect();
+    return new Figures("dl4j", batch, perEpoch, perEpochCpu, 1, peak, rss, Memory.rssMb(), loss,
         reset ? "loss is the last batch's score" : "peak RSS is cumulative (could not reset VmHWM)");
   }
 }

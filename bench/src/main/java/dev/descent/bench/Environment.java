@@ -18,6 +18,8 @@ final class Environment {
     m.put("OMP_NUM_THREADS", System.getenv().getOrDefault("OMP_NUM_THREADS", "(unset)"));
     m.putAll(Backend.current().asMap());
     m.put("cpu", cpuModel());
+    m.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+    m.put("javacpp_max_bytes_mb", Math.round(Memory.nativeLimitMb()));
     m.put("loadavg", loadAverage());
     return m;
   }

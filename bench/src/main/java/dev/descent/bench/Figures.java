@@ -9,22 +9,27 @@ import java.util.Map;
  * What one framework measured at one batch size.
  *
  * @param perEpoch      training samples per second of every epoch, warm-up included
+ * @param perEpochCpu   training samples per CPU-second of the whole process, every epoch: less sensitive to
+ *                      other work on the machine than wall-clock time (but GC and JIT threads count)
  * @param warmup        how many leading epochs are not measured
  * @param peakRssMb     the process's peak RSS during the run (VmHWM, reset before it when the kernel allows)
- * @param rssPerEpochMb RSS after each epoch (descent only; empty otherwise)
+ * @param rssPerEpochMb RSS after each epoch (JVM frameworks; empty for pytorch)
+ * @param afterGcRssMb  RSS after the run and a full GC (ND4J frees native buffers when their arrays are
+ *                      collected): growth that disappears here was garbage awaiting GC, not a leak
  * @param lastLoss      mean training loss of the last epoch (DL4J: the score of its last batch), a sanity check
  * @param note          what else to know (skipped, error), or null
  */
-record Figures(String framework, int batch, List<Double> perEpoch, int warmup, double peakRssMb,
-    List<Double> rssPerEpochMb, double lastLoss, String note) {
+record Figures(String framework, int batch, List<Double> perEpoch, List<Double> perEpochCpu, int warmup, double peakRssMb,
+    List<Double> rssPerEpochMb, double afterGcRssMb, double lastLoss, String note) {
 
   Figures {
     perEpoch = List.copyOf(perEpoch);
+    perEpochCpu = List.copyOf(perEpochCpu);
     rssPerEpochMb = List.copyOf(rssPerEpochMb);
   }
 
   static Figures skipped(String framework, int batch, String note) {
-    return new Figures(framework, batch, List.of(), 0, Double.NaN, List.of(), Double.NaN, note);
+    return new Figures(framework, batch, List.of(), List.of(), 0, Double.NaN, List.of(), Double.NaN, Double.NaN, note);
   }
 
   boolean measured() {
@@ -33,10 +38,19 @@ record Figures(String framework, int batch, List<Double> perEpoch, int warmup, d
 
   /** The median samples/s of the measured epochs (after warm-up); NaN when none were measured. */
   double samplesPerSecond() {
-    if (!measured()) {
+    return median(perEpoch);
+  }
+
+  /** The median samples per process CPU-second of the measured epochs. */
+  double samplesPerCpuSecond() {
+    return median(perEpochCpu);
+  }
+
+  private double median(List<Double> values) {
+    if (values.size() <= warmup) {
       return Double.NaN;
     }
-    List<Double> m = new ArrayList<>(perEpoch.subList(warmup, perEpoch.size()));
+    List<Double> m = new ArrayList<>(values.subList(warmup, values.size()));
     m.sort(null);
     int k = m.size();
     return k % 2 == 1 ? m.get(k / 2) : (m.get(k / 2 - 1) + m.get(k / 2)) / 2;
@@ -56,10 +70,14 @@ record Figures(String framework, int batch, List<Double> perEpoch, int warmup, d
     m.put("batch", batch);
     m.put("samples_per_second", samplesPerSecond());
     m.put("epochs_samples_per_second", perEpoch);
+    m.put("samples_per_cpu_second", samplesPerCpuSecond());
+    m.put("epochs_samples_per_cpu_second", perEpochCpu);
     m.put("warmup_epochs", warmup);
     m.put("peak_rss_mb", peakRssMb);
     if (!rssPerEpochMb.isEmpty()) {
       m.put("rss_per_epoch_mb", rssPerEpochMb);
+      m.put("rss_growth_after_warmup_mb", rssGrowthMb());
+      m.put("rss_after_gc_mb", afterGcRssMb);
     }
     m.put("last_epoch_loss", lastLoss);
     if (note != null) {

@@ -25,6 +25,39 @@ final class Memory {
     return field("VmHWM:");
   }
 
+  /** JavaCPP's limit on the native memory it tracks before it asks for a GC, MiB. */
+  static double nativeLimitMb() {
+    return org.bytedeco.javacpp.Pointer.maxBytes() / (1024.0 * 1024.0);
+  }
+
+  /**
+   * Collects garbage, so that native buffers of arrays nobody references any more are freed before
+   * the next run starts (ND4J frees an array's memory only when its Java object is collected).
+   */
+  static void collect() {
+    System.gc();
+    try {
+      Thread.sleep(200);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Java heap currently committed (reserved from the OS), MiB: the part of RSS that is Java objects' room. */
+  static double heapCommittedMb() {
+    return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() / (1024.0 * 1024.0);
+  }
+
+  /** CPU time this process has used, all threads, in seconds (NaN when the JVM cannot tell). */
+  static double processCpuSeconds() {
+    if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      long ns = os.getProcessCpuTime();
+      return ns < 0 ? Double.NaN : ns / 1e9;
+    }
+    return Double.NaN;
+  }
+
   /** Resets the peak to the current RSS; false when the kernel does not allow it (the peak is then cumulative). */
   static boolean resetPeak() {
     try {

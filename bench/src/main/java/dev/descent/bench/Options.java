@@ -21,9 +21,10 @@ import java.util.Set;
  * @param analyze    aggregate an existing {@code .jfr} file and exit
  * @param jfrOut     where {@code --profile} writes its recording
  * @param python     the interpreter that runs {@code pytorch_bench.py}
+ * @param torchBlas   {@code openblas}: give torch ND4J's bundled OpenBLAS; {@code system}: the system's libblas.so.3
  */
 record Options(int epochs, int warmup, List<Integer> batches, Set<String> only, Integer limit, Path data, long seed,
-    boolean verbose, boolean profile, int profileBatch, Path analyze, Path jfrOut, String python) {
+    boolean verbose, boolean profile, int profileBatch, Path analyze, Path jfrOut, String python, String torchBlas) {
 
   static final Set<String> FRAMEWORKS = Set.of("descent", "dl4j", "pytorch");
   static final String USAGE = """
@@ -39,6 +40,8 @@ record Options(int epochs, int warmup, List<Integer> batches, Set<String> only, 
         --jfr FILE          where --profile writes the recording (default bench/target/descent-profile.jfr)
         --analyze FILE      only aggregate an existing JFR recording into the profile buckets
         --python PATH       the interpreter with torch (default /usr/bin/python3)
+        --torch-blas WHICH  openblas (default): torch runs on ND4J's bundled OpenBLAS, like descent and DL4J;
+                            system: on the system's libblas.so.3 (Debian's reference BLAS unless replaced)
       environment: OPENBLAS_CORETYPE and OMP_NUM_THREADS are read by the native libraries when they
       load, so set them on the command line: OPENBLAS_CORETYPE=SkylakeX bench/run.sh
       """;
@@ -57,6 +60,7 @@ record Options(int epochs, int warmup, List<Integer> batches, Set<String> only, 
     Path analyze = null;
     Path jfrOut = Path.of("bench/target/descent-profile.jfr");
     String python = "/usr/bin/python3";
+    String torchBlas = "openblas";
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -72,6 +76,7 @@ record Options(int epochs, int warmup, List<Integer> batches, Set<String> only, 
         case "--jfr" -> jfrOut = Path.of(value(args, ++i, a));
         case "--analyze" -> analyze = Path.of(value(args, ++i, a));
         case "--python" -> python = value(args, ++i, a);
+        case "--torch-blas" -> torchBlas = choice(a, value(args, ++i, a), Set.of("openblas", "system"));
         case "--help", "-h" -> throw new HelpRequested();
         default -> throw new IllegalArgumentException("unknown option '" + a + "'");
       }
@@ -84,7 +89,7 @@ record Options(int epochs, int warmup, List<Integer> batches, Set<String> only, 
           + "`apt-get install dataset-fashion-mnist` or pass --data DIR");
     }
     return new Options(epochs, 1, batches, only, limit, data, seed, verbose, profile, profileBatch, analyze, jfrOut,
-        python);
+        python, torchBlas);
   }
 
   boolean runs(String framework) {
@@ -108,6 +113,13 @@ record Options(int epochs, int warmup, List<Integer> batches, Set<String> only, 
       // reported below
     }
     throw new IllegalArgumentException(option + ": was '" + text + "', must be an integer >= 1");
+  }
+
+  private static String choice(String option, String text, Set<String> allowed) {
+    if (!allowed.contains(text)) {
+      throw new IllegalArgumentException(option + ": was '" + text + "', must be one of " + String.join(", ", new java.util.TreeSet<>(allowed)));
+    }
+    return text;
   }
 
   private static List<Integer> positives(String option, String text) {

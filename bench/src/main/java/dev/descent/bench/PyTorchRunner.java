@@ -14,8 +14,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs {@code bench/pytorch_bench.py} with {@code /usr/bin/python3} (Debian's python3-torch) as a
- * subprocess per batch size, in this process's environment (so the same OMP_NUM_THREADS), and reads
- * the JSON line it prints.
+ * subprocess per batch size, in this process's environment (so the same OMP_NUM_THREADS and
+ * OPENBLAS_CORETYPE), and reads the JSON line it prints.
+ *
+ * <p>Debian's torch 1.13 calls the system's {@code libblas.so.3}, which is the reference BLAS unless
+ * an optimised one is installed (~5 vs ~50 GFLOP/s on sgemm here). By default ({@code --torch-blas
+ * openblas}) the subprocess gets a directory first on {@code LD_LIBRARY_PATH} in which
+ * {@code libblas.so.3} and {@code liblapack.so.3} are links to the OpenBLAS 0.3.19 that ND4J bundles,
+ * so all three frameworks run the same kernels; {@code --torch-blas system} leaves the loader alone.
  */
 final class PyTorchRunner {
   static final String SKIPPED = "pytorch: skipped (apt-get install python3-torch)";
@@ -64,7 +70,13 @@ final class PyTorchRunner {
       cmd.add("--verbose");
     }
     try {
-      Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
+      Path blasDir = options.torchBlas().equals("openblas") ? bundledBlasDirectory() : null;
+      if (blasDir != null) {
+        String old = pb.environment().get("LD_LIBRARY_PATH");
+        pb.environment().put("LD_LIBRARY_PATH", blasDir + (old == null || old.isEmpty() ? "" : ":" + old));
+      }
+      Process p = pb.start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       int code = p.waitFor();
       String last = out.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElse(null);
@@ -74,14 +86,49 @@ final class PyTorchRunner {
       JsonNode j = Json.mapper().readTree(last);
       List<Double> perEpoch = new ArrayList<>();
       j.get("epochs_samples_per_second").forEach(v -> perEpoch.add(v.asDouble()));
-      return new Figures("pytorch", batch, perEpoch, 1, j.get("max_rss_mb").asDouble(), List.of(),
-          j.get("last_epoch_loss").asDouble(), "peak RSS is the python process's (ru_maxrss); torch "
-          + j.get("torch").asText() + ", " + j.get("threads").asInt() + " thread(s)");
+      List<Double> perEpochCpu = new ArrayList<>();
+      j.get("epochs_samples_per_cpu_second").forEach(v -> perEpochCpu.add(v.asDouble()));
+      return new Figures("pytorch", batch, perEpoch, perEpochCpu, 1, j.get("peak_rss_mb").asDouble(), List.of(),
+          Double.NaN, j.get("last_epoch_loss").asDouble(), "peak RSS is the python process's own; torch "
+          + j.get("torch").asText() + ", " + j.get("threads").asInt() + " thread(s), BLAS " + j.get("blas").asText());
     } catch (IOException e) {
       return Figures.skipped("pytorch", batch, "could not run pytorch_bench.py: " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Figures.skipped("pytorch", batch, "interrupted");
+    }
+  }
+
+  /**
+   * A directory (bench/target/torch-blas) whose libblas.so.3 and liblapack.so.3 link to ND4J's bundled
+   * libopenblas.so.0 as JavaCPP extracted it; null, with a warning, when it cannot be made.
+   */
+  private Path bundledBlasDirectory() {
+    try {
+      Path cache = Path.of(org.bytedeco.javacpp.Loader.getCacheDir().getPath());
+      Path lib;
+      try (var files = Files.walk(cache)) {
+        lib = files.filter(f -> f.endsWith(Path.of("org/bytedeco/openblas/linux-x86_64/libopenblas.so.0")))
+            .findFirst().orElse(null);
+      }
+      if (lib == null) {
+        org.bytedeco.javacpp.Loader.load(org.bytedeco.openblas.global.openblas.class);
+        try (var files = Files.walk(cache)) {
+          lib = files.filter(f -> f.endsWith(Path.of("org/bytedeco/openblas/linux-x86_64/libopenblas.so.0")))
+              .findFirst().orElseThrow(() -> new IOException("libopenblas.so.0 not found under " + cache));
+        }
+      }
+      Path dir = script().getParent().resolve("target/torch-blas").toAbsolutePath();
+      Files.createDirectories(dir);
+      for (String name : List.of("libblas.so.3", "liblapack.so.3")) {
+        Path link = dir.resolve(name);
+        Files.deleteIfExists(link);
+        Files.createSymbolicLink(link, lib);
+      }
+      return dir;
+    } catch (IOException | RuntimeException | LinkageError e) {
+      System.err.println("bench: cannot give torch ND4J's OpenBLAS (" + e + "); it uses the system's libblas.so.3");
+      return null;
     }
   }
 

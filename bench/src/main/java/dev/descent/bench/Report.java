@@ -15,16 +15,21 @@ final class Report {
     if (!f.measured()) {
       return String.format("%-8s %s", f.framework(), f.note());
     }
-    StringBuilder s = new StringBuilder(String.format("%-8s %8.0f samples/s  (epochs:", f.framework(), f.samplesPerSecond()));
+    StringBuilder s = new StringBuilder(String.format("%-8s %8.0f samples/s, %.0f per CPU-s  (epochs:", f.framework(),
+        f.samplesPerSecond(), f.samplesPerCpuSecond()));
     for (int i = 0; i < f.perEpoch().size(); i++) {
       s.append(String.format(" %.0f%s", f.perEpoch().get(i), i < f.warmup() ? "*" : ""));
     }
     s.append(String.format(")  peak RSS %.0f MiB  last loss %.4f", f.peakRssMb(), f.lastLoss()));
     if (!f.rssPerEpochMb().isEmpty()) {
-      s.append(String.format("  RSS after epochs:%s MiB (growth after warm-up %+.0f MiB)",
-          f.rssPerEpochMb().stream().map(r -> String.format(" %.0f", r)).reduce("", String::concat), f.rssGrowthMb()));
+      s.append(String.format("%n           RSS after each epoch:%s MiB (growth after warm-up %+.0f MiB); %.0f MiB after"
+          + " the run and a full GC", list(f.rssPerEpochMb()), f.rssGrowthMb(), f.afterGcRssMb()));
     }
     return s.toString();
+  }
+
+  private static String list(List<Double> values) {
+    return values.stream().map(r -> String.format(" %.0f", r)).reduce("", String::concat);
   }
 
   static void table(List<Figures> all, PrintStream out) {
@@ -39,6 +44,17 @@ final class Report {
           mb(d), mb(j), mb(p));
     }
     out.println("peak: RSS high-water mark (VmHWM) of the JVM during that run, MiB; pytorch's is its own process's");
+    out.println();
+    out.println("samples per CPU-second of the process (median of the measured epochs): steadier than the above when"
+        + " other work shares the cores");
+    out.printf("%6s %10s %10s %10s %13s %16s%n", "batch", "descent", "dl4j", "pytorch", "descent/dl4j", "descent/pytorch");
+    for (int batch : batches(all)) {
+      Figures d = find(all, "descent", batch);
+      Figures j = find(all, "dl4j", batch);
+      Figures p = find(all, "pytorch", batch);
+      out.printf("%6d %10s %10s %10s %13s %16s%n", batch, fmt(cpu(d)), fmt(cpu(j)), fmt(cpu(p)),
+          fmt2(cpu(d) / cpu(j)), fmt2(cpu(d) / cpu(p)));
+    }
   }
 
   static List<Map<String, Object>> ratios(List<Figures> all) {
@@ -48,6 +64,8 @@ final class Report {
       m.put("batch", batch);
       m.put("descent_over_dl4j", value(find(all, "descent", batch)) / value(find(all, "dl4j", batch)));
       m.put("descent_over_pytorch", value(find(all, "descent", batch)) / value(find(all, "pytorch", batch)));
+      m.put("cpu_descent_over_dl4j", cpu(find(all, "descent", batch)) / cpu(find(all, "dl4j", batch)));
+      m.put("cpu_descent_over_pytorch", cpu(find(all, "descent", batch)) / cpu(find(all, "pytorch", batch)));
       out.add(m);
     }
     return out;
@@ -65,6 +83,18 @@ final class Report {
 
   private static double value(Figures f) {
     return f == null ? Double.NaN : f.samplesPerSecond();
+  }
+
+  private static double cpu(Figures f) {
+    return f == null ? Double.NaN : f.samplesPerCpuSecond();
+  }
+
+  private static String fmt(double v) {
+    return Double.isNaN(v) ? "-" : String.format("%.0f", v);
+  }
+
+  private static String fmt2(double v) {
+    return Double.isNaN(v) ? "-" : String.format("%.2f", v);
   }
 
   private static String sps(Figures f) {

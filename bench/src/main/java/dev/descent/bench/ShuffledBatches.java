@@ -57,7 +57,7 @@ final class ShuffledBatches implements DataSetIterator {
 
   @Override
   public void reset() {
-    int n = (int) features.rows();
+    int n = features.rows();
     order = new int[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;
@@ -73,12 +73,12 @@ final class ShuffledBatches implements DataSetIterator {
 
   @Override
   public int inputColumns() {
-    return (int) features.columns();
+    return features.columns();
   }
 
   @Override
   public int totalOutcomes() {
-    return (int) targets.columns();
+    return targets.columns();
   }
 
   @Override

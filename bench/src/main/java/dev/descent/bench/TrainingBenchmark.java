@@ -99,6 +99,7 @@ public final class TrainingBenchmark {
     json.put("environment", env);
     json.put("loadavg_end", Environment.loadAverage());
     json.put("torch", pytorch.available() ? pytorch.torchVersion() : null);
+    json.put("torch_blas", options.torchBlas());
     json.put("results", all.stream().map(Figures::asMap).toList());
     json.put("ratios", Report.ratios(all));
     out.println(Json.write(json));

@@ -13,12 +13,26 @@ import dev.descent.core.train.RunReport;
 import dev.descent.core.train.RunStatus;
 import dev.descent.core.train.Trainer;
 import dev.descent.core.train.TrainingResult;
+import dev.descent.core.experiment.FlatParams;
+import dev.descent.core.experiment.ResolvedConfig;
+import dev.descent.core.plugin.PluginRegistry;
+import dev.descent.core.provenance.Provenance;
+import dev.descent.core.store.NewRun;
+import dev.descent.core.tracking.RunIds;
+import dev.descent.core.tracking.RunRecorder;
+import dev.descent.core.tracking.Workspace;
+import dev.descent.core.train.CompositeListener;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeSet;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -34,16 +48,24 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print the result as JSON on stdout (progress goes to stderr)")
   boolean json;
 
+  @Option(names = "--tag", description = "tag the run (repeatable)")
+  java.util.List<String> tags = new java.util.ArrayList<>();
+
+  @Mixin
+  StoreOptions storeOptions;
+
   @Spec
   CommandSpec spec;
 
   private final ExperimentParser parser;
   private final Trainer trainer;
+  private final PluginRegistry plugins;
 
   @Inject
-  RunCommand(ExperimentParser parser, Trainer trainer) {
+  RunCommand(ExperimentParser parser, Trainer trainer, PluginRegistry plugins) {
     this.parser = parser;
     this.trainer = trainer;
+    this.plugins = plugins;
   }
 
   @Override
@@ -55,12 +77,37 @@ public final class RunCommand implements Callable<Integer> {
     progressOut.printf("%s: %s, %d training / %d validation / %d test examples%n", exp.name(), data.name(),
         data.train().size(), data.validation().size(), data.test().size());
     progressOut.flush();
-    TrainingResult result = trainer.train(exp, data, new ProgressPrinter(progressOut, System.console() != null && !json));
     Backend backend = Backend.current();
-    if (json) {
-      out.println(Json.write(RunReport.of(exp, data, result, backend)));
-    } else {
-      Summary.print(out, exp, result, backend);
+    TrainingResult result;
+    try (Workspace ws = storeOptions.open()) {
+      NewRun run = new NewRun(RunIds.random(), exp.name(), null, ResolvedConfig.of(exp), FlatParams.of(exp),
+          Provenance.of(exp, plugins, backend, file), new TreeSet<>(tags), Instant.now());
+      try (RunRecorder recorder = RunRecorder.start(ws.store(), run, Clock.systemUTC())) {
+        progressOut.printf("run %s recorded in %s%n", run.id(), ws.location());
+        progressOut.flush();
+        Thread onInterrupt = new Thread(recorder::stopped, "descent-stop-" + run.id());
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        try {
+          result = trainer.train(exp, data, CompositeListener.of(
+              new ProgressPrinter(progressOut, System.console() != null && !json), recorder));
+          recorder.finished(result);
+        } catch (RuntimeException e) {
+          recorder.failed(e);
+          throw e;
+        } finally {
+          Runtime.getRuntime().removeShutdownHook(onInterrupt);
+          ws.sync();
+        }
+        out.flush();
+        if (json) {
+          Map<String, Object> report = new java.util.LinkedHashMap<>(Map.of("id", run.id()));
+          report.putAll(RunReport.of(exp, data, result, backend));
+          out.println(Json.write(report));
+        } else {
+          Summary.print(out, exp, result, backend);
+          out.println("  run id " + run.id() + " in " + ws.location());
+        }
+      }
     }
     out.flush();
     return result.status() == RunStatus.FINISHED ? 0 : 1;

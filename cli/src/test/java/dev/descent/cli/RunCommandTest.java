@@ -13,9 +13,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RunCommandTest {
 
+  @TempDir
+  Path store;
+
   @Test
   void quickstart_runs_and_prints_a_json_result() throws Exception {
-    CliRunner r = CliRunner.run("run", "../experiments/quickstart.yaml", "--json");
+    CliRunner r = CliRunner.run("run", "../experiments/quickstart.yaml", "--json", "--store", store.toString());
     assertEquals(0, r.exitCode(), r.err());
     JsonNode json = Json.mapper().readTree(r.out());
     assertEquals("finished", json.get("status").asText());
@@ -38,7 +41,7 @@ class RunCommandTest {
           loss: softmax_cross_entropy
         training: {optimizer: {name: sgd, learning_rate: -1}}
         """);
-    CliRunner r = CliRunner.run("run", file.toString());
+    CliRunner r = CliRunner.run("run", file.toString(), "--store", store.toString());
     assertEquals(2, r.exitCode());
     assertTrue(r.err().contains(file + ": 3 problems"), r.err());
     assertTrue(r.err().contains("model.layers[0].activation: unknown activation 'relu6'; available: "), r.err());
@@ -58,7 +61,7 @@ class RunCommandTest {
           loss: softmax_cross_entropy
         training: {optimizer: {name: sgd, learning_rate: 1e30}, epochs: 3}
         """);
-    CliRunner r = CliRunner.run("run", file.toString());
+    CliRunner r = CliRunner.run("run", file.toString(), "--store", store.toString());
     assertEquals(1, r.exitCode(), r.out() + r.err());
     assertTrue(r.out().contains("diverge: diverged after"), r.out());
     assertTrue(r.out().matches("(?s).*loss became (NaN|Infinity|-Infinity) at epoch 1, batch \\d+.*"), r.out());
@@ -66,7 +69,7 @@ class RunCommandTest {
 
   @Test
   void a_missing_file_is_an_input_error() {
-    CliRunner r = CliRunner.run("run", "no/such/file.yaml");
+    CliRunner r = CliRunner.run("run", "no/such/file.yaml", "--store", store.toString());
     assertEquals(2, r.exitCode());
     assertTrue(r.err().contains("no/such/file.yaml"), r.err());
   }

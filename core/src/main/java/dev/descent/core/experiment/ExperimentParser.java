@@ -22,7 +22,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 /**
  * Reads an experiment file into a validated {@link Experiment}. Every problem in the file is
  * collected with its path and reported at once in an {@link ExperimentException}; nothing runs
- * until the whole file is valid.
+ * until the whole file is valid. A file with {@code grid:} or {@code seeds:} is a sweep: this parser reads
+ * its base experiment, and {@code dev.descent.core.sweep.SweepParser} expands it, validating each cell here.
  */
 public final class ExperimentParser {
   private static final Set<String> TOP = Set.of("name", "description", "dataset", "model", "training", "grid", "seeds", "objective");
@@ -45,7 +46,15 @@ public final class ExperimentParser {
 
   /** Parses YAML text; {@code source} names it in messages, relative paths resolve against {@code baseDir}. */
   public Experiment parse(String yaml, String source, Path baseDir) {
-    Problems problems = new Problems();
+    return parseDocument(loadDocument(yaml, source), source, baseDir);
+  }
+
+  /**
+   * Loads YAML text as a document mapping, the form {@link #parseDocument} and the sweep parser take;
+   * a syntax error or a document that is not a mapping is an {@link ExperimentException}.
+   */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> loadDocument(String yaml, String source) {
     Object doc;
     try {
       doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
@@ -54,15 +63,23 @@ public final class ExperimentParser {
           "line " + (e.getProblemMark().getLine() + 1) + ", column " + (e.getProblemMark().getColumn() + 1),
           "not valid YAML: " + e.getProblem())));
     }
-    ConfigNode root = ConfigNode.root(doc, problems);
+    Problems problems = new Problems();
+    ConfigNode.root(doc, problems);
     if (!problems.isEmpty()) {
       throw new ExperimentException(source, problems.list());
     }
+    return (Map<String, Object>) doc;
+  }
+
+  /**
+   * Parses an already-loaded document into one experiment. The sweep sections ({@code grid},
+   * {@code seeds}, {@code objective}) are not read here: this is the base experiment (and each cell) of
+   * a sweep, which {@code dev.descent.core.sweep.SweepParser} expands; the document is not modified.
+   */
+  public Experiment parseDocument(Map<String, Object> doc, String source, Path baseDir) {
+    Problems problems = new Problems();
+    ConfigNode root = ConfigNode.root(doc, problems);
     root.rejectUnknownKeys(TOP);
-    if (root.has("grid") || root.has("seeds")) {
-      root.problem(root.has("grid") ? "grid" : "seeds", "grid sweeps are not supported by this version of descent yet; "
-          + "remove the section to run the base experiment once");
-    }
     String name = root.string("name", "unnamed", true);
     if (name != null && !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
       root.problem("name", "was '" + name + "', must be letters, digits, '.', '_' or '-' (at most 100)");

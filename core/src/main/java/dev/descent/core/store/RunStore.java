@@ -12,16 +12,22 @@ import java.util.Optional;
  * The system of record for runs: SQLite in a store directory by default, PostgreSQL for a team.
  * Every write is one transaction, so a crash loses at most the unit of work in progress and the
  * store stays readable. The search index is derived from it ({@link #changedSince}).
+ * Implementations are thread-safe; times are kept to the millisecond. Writes to a run id the store
+ * does not have fail with {@link dev.descent.core.ErrorCode#NOT_FOUND}. Open one with
+ * {@link RunStores#open}.
  */
 public interface RunStore extends AutoCloseable {
 
-  /** Records a new run with status {@code running}; fails if the id exists. */
+  /** Records a new run with status {@code running} and its start time as heartbeat; fails if the id exists. */
   void create(NewRun run);
 
-  /** Appends metric points (typically one epoch's) and refreshes the heartbeat, in one transaction. */
+  /**
+   * Appends metric points (typically one epoch's) and refreshes the heartbeat and the run's
+   * summaries, in one transaction. A point logged again for the same key and epoch replaces the value.
+   */
   void logMetrics(String runId, List<MetricPoint> points, Instant now);
 
-  /** Says the run's process is alive. */
+  /** Says the run's process is alive. Not a change for {@link #changedSince}: heartbeats are not searchable. */
   void heartbeat(String runId, Instant now);
 
   /** Ends a run: its final status, test metrics, and the error and stack trace of a failure. */
@@ -52,10 +58,17 @@ public interface RunStore extends AutoCloseable {
    */
   int markStaleRunsCrashed(Instant now, Duration staleAfter);
 
-  /** Runs changed (created, updated) after change number {@code sequence}, in change order. */
+  /**
+   * Runs changed (created, updated) after change number {@code sequence}, in change order, at most
+   * {@code limit}. Each change takes its own number and numbers follow commit order, so paging by
+   * the last {@link Run#sequence} seen never skips one.
+   */
   List<Run> changedSince(long sequence, int limit);
 
-  /** Ids of runs deleted after change number {@code sequence}. */
+  /**
+   * Ids of runs deleted after change number {@code sequence}, in change order. Apply these before
+   * {@link #changedSince} from the same number: an id deleted and created again shows up in both.
+   */
   List<String> deletedSince(long sequence);
 
   /** The store's latest change number. */

@@ -95,15 +95,18 @@ class ExperimentParserTest {
   }
 
   @Test
-  void says_grid_sweeps_are_not_supported_yet() {
-    ExperimentException e = failure("""
+  void reads_the_base_experiment_of_a_sweep_file_leaving_grid_seeds_and_objective_to_the_sweep_parser() {
+    Experiment e = TestExperiments.parse("""
         name: x
         dataset: {name: xor}
         model: {layers: [{type: dense, units: 2, activation: softmax}], loss: softmax_cross_entropy}
         training: {optimizer: sgd, epochs: 1}
         grid: {learning_rate: [0.1, 0.01]}
+        seeds: 3
+        objective: {metric: val_loss}
         """);
-    assertTrue(byPath(e).get("grid").contains("not supported"), e.getMessage());
+    assertEquals("sgd", e.training().optimizer().name());
+    assertEquals(0.01, e.training().optimizer().params().get("learning_rate"), "the base, not a grid value");
   }
 
   @Test

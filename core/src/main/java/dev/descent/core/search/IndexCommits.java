@@ -1,0 +1,45 @@
+package dev.descent.core.search;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.apache.lucene.index.IndexWriter;
+
+/**
+ * What the index remembers in each commit's user data: the store change number it has applied up to, and the
+ * format of its documents. Keeping the number in the commit (not in a side file) means it is exactly as
+ * durable as the documents it describes: after a crash both are those of the last commit.
+ */
+final class IndexCommits {
+  static final String SEQUENCE_KEY = "descent.sequence";
+  static final String FORMAT_KEY = "descent.index.format";
+  /** Bump when documents change shape: an index of another format is emptied and rebuilt on open. */
+  static final String FORMAT = "1";
+
+  private IndexCommits() {}
+
+  /** The applied change number of the last commit, or empty when the index has another format (or none). */
+  static OptionalLong sequence(IndexWriter writer) {
+    Map<String, String> data = new HashMap<>();
+    Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+    if (live != null) {
+      live.forEach(e -> data.put(e.getKey(), e.getValue()));
+    }
+    return sequence(data);
+  }
+
+  /** The applied change number recorded in a commit's user data, or empty for another format. */
+  static OptionalLong sequence(Map<String, String> data) {
+    if (FORMAT.equals(data.get(FORMAT_KEY)) && data.containsKey(SEQUENCE_KEY)) {
+      return OptionalLong.of(Long.parseLong(data.get(SEQUENCE_KEY)));
+    }
+    return OptionalLong.empty();
+  }
+
+  /** Commits everything added so far as having applied the store up to change {@code sequence}. */
+  static void commit(IndexWriter writer, long sequence) throws IOException {
+    writer.setLiveCommitData(Map.of(SEQUENCE_KEY, Long.toString(sequence), FORMAT_KEY, FORMAT).entrySet());
+    writer.commit();
+  }
+}

@@ -1,0 +1,35 @@
+package dev.descent.core.search;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The names of the index fields every run document has, whatever its params and metrics.
+ *
+ * <p>These names win over a param or metric of the same name: a param called {@code status} would
+ * otherwise make {@code status:diverged} ambiguous, so such a param is simply not indexed under its
+ * bare name (see {@link RunDocuments}).
+ */
+public final class RunFields {
+  public static final String ID = "id";
+  public static final String EXPERIMENT = "experiment";
+  public static final String SWEEP = "sweep";
+  public static final String STATUS = "status";
+  public static final String TAG = "tag";
+  /** The free-text field: experiment name, note, tags, error message and stack trace. */
+  public static final String TEXT = "text";
+  public static final String START_TIME = "start_time";
+  public static final String END_TIME = "end_time";
+
+  /** Suffixes of a metric's summary fields; the bare metric name is its last value. */
+  public static final List<String> SUMMARY_SUFFIXES = List.of(".min", ".max", ".last");
+
+  /** Keyword fields present in every index, even an empty one, so queries on them are never "unknown". */
+  static final Set<String> FIXED_KEYWORDS = Set.of(ID, EXPERIMENT, SWEEP, STATUS, TAG);
+  /** Numeric fields present in every index. */
+  static final Set<String> FIXED_NUMBERS = Set.of(START_TIME, END_TIME);
+
+  static final Set<String> RESERVED = Set.of(ID, EXPERIMENT, SWEEP, STATUS, TAG, TEXT, START_TIME, END_TIME);
+
+  private RunFields() {}
+}

@@ -1,0 +1,87 @@
+package dev.descent.core.search;
+
+import dev.descent.core.DescentException;
+import dev.descent.core.ErrorCode;
+import dev.descent.core.store.RunStore;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TopFieldDocs;
+
+/**
+ * Searching runs: the one code path behind {@code descent runs search} and the dashboard's search box.
+ *
+ * <p>Each search first lets the index catch up with the store (one cheap {@link RunStore#lastSequence} call
+ * when nothing changed), so a run written by another process is found without a reindex. The total is counted
+ * exactly with {@code IndexSearcher.count}: {@code TopDocs} stops counting at 1,000.
+ */
+public final class RunSearch {
+  /** The largest page; deeper result sets are for {@code runs export}, not for paging. */
+  public static final int MAX_LIMIT = 10_000;
+  private static final Set<String> ID_ONLY = Set.of(RunFields.ID);
+
+  private final RunIndex index;
+  private final RunStore store;
+
+  public RunSearch(RunIndex index, RunStore store) {
+    this.index = index;
+    this.store = store;
+  }
+
+  /**
+   * Runs matching {@code query} (null or blank: all), ordered by {@code sort} ({@code "val_accuracy:desc"},
+   * {@code "learning_rate:asc"}; null: newest first), skipping {@code offset} and returning at most
+   * {@code limit} ids.
+   *
+   * @throws DescentException INVALID_INPUT for a bad query, sort, offset or limit
+   */
+  public SearchPage search(String query, String sort, int offset, int limit) {
+    if (offset < 0 || limit < 1 || limit > MAX_LIMIT) {
+      throw new DescentException(ErrorCode.INVALID_INPUT, "Invalid page: offset " + offset + ", limit " + limit
+          + "; offset must be >= 0 and limit between 1 and " + MAX_LIMIT);
+    }
+    index.catchUp(store);
+    RunSearcher searcher = index.acquire();
+    try {
+      Query parsed = RunQuery.parse(query, searcher.catalog());
+      Sort order = RunSort.parse(sort, searcher.catalog());
+      long total = searcher.count(parsed);
+      if (offset >= total) {
+        return new SearchPage(total, List.of());
+      }
+      int hits = (int) Math.min(total, (long) offset + limit);
+      TopFieldDocs top = searcher.search(parsed, hits, order, false);
+      return new SearchPage(total, ids(searcher, top.scoreDocs, offset));
+    } catch (IOException e) {
+      throw new DescentException(ErrorCode.INTERNAL, "Search index at " + index.path() + ": cannot search ("
+          + e + "). `descent runs reindex` rebuilds it from the store.", e);
+    } finally {
+      index.release(searcher);
+    }
+  }
+
+  /** How many runs match {@code query}, exactly. */
+  public long count(String query) {
+    return search(query, null, 0, 1).total();
+  }
+
+  /** The fields a query can name now, for help text and the dashboard's field list. */
+  public FieldCatalog fields() {
+    index.catchUp(store);
+    return index.catalog();
+  }
+
+  private static List<String> ids(RunSearcher searcher, ScoreDoc[] docs, int offset) throws IOException {
+    StoredFields stored = searcher.storedFields();
+    List<String> ids = new ArrayList<>(Math.max(0, docs.length - offset));
+    for (int i = offset; i < docs.length; i++) {
+      ids.add(stored.document(docs[i].doc, ID_ONLY).get(RunFields.ID));
+    }
+    return ids;
+  }
+}

@@ -1,0 +1,76 @@
+package dev.descent.core.store;
+
+import java.sql.SQLException;
+
+/**
+ * Every difference between SQLite and PostgreSQL the store has to know about, in one place. The rest
+ * of the SQL is written once: both accept {@code BIGINT}, {@code DOUBLE PRECISION}, {@code TEXT},
+ * {@code ON CONFLICT ... DO UPDATE} and {@code LIMIT/OFFSET}, and times are stored as epoch milliseconds.
+ */
+enum Dialect {
+  SQLITE {
+    @Override
+    String begin(boolean write) {
+      return write ? "BEGIN IMMEDIATE" : "BEGIN";
+    }
+
+    @Override
+    String withoutRowId() {
+      return " WITHOUT ROWID";
+    }
+
+    @Override
+    String lockSchema() {
+      return null; // write transactions begin IMMEDIATE: the write lock is already held
+    }
+
+    @Override
+    boolean isRetryable(SQLException e) {
+      int primary = e.getErrorCode() & 0xff;
+      String message = String.valueOf(e.getMessage());
+      return primary == 5 || primary == 6 || message.contains("SQLITE_BUSY") || message.contains("SQLITE_LOCKED");
+    }
+  },
+  POSTGRES {
+    @Override
+    String begin(boolean write) {
+      return null;
+    }
+
+    @Override
+    String withoutRowId() {
+      return "";
+    }
+
+    @Override
+    String lockSchema() {
+      return "LOCK TABLE schema_version IN EXCLUSIVE MODE";
+    }
+
+    @Override
+    boolean isRetryable(SQLException e) {
+      String state = String.valueOf(e.getSQLState());
+      // serialization failure, deadlock, and a concurrent CREATE TABLE IF NOT EXISTS racing ours
+      return state.equals("40001") || state.equals("40P01") || state.equals("23505");
+    }
+  };
+
+  /**
+   * The statement that starts a transaction, or null when the driver starts one by itself
+   * ({@code autoCommit=false}). sqlite-jdbc in {@code autoCommit=false} mode begins the next
+   * transaction right after each commit, so an idle store would hold SQLite's write lock and block
+   * every other process: SQLite stays in autocommit mode and transactions are begun explicitly,
+   * IMMEDIATE for writes (take the write lock first rather than fail to upgrade a read lock later)
+   * and deferred for reads (WAL readers never wait for a writer).
+   */
+  abstract String begin(boolean write);
+
+  /** Table option for the metrics table: SQLite stores it clustered on its primary key, halving its size. */
+  abstract String withoutRowId();
+
+  /** Statement that serialises concurrent schema migrations, or null when the transaction already does. */
+  abstract String lockSchema();
+
+  /** Whether a failed unit of work may simply be run again: lock contention rather than a real error. */
+  abstract boolean isRetryable(SQLException e);
+}

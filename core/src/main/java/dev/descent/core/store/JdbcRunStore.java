@@ -1,0 +1,336 @@
+package dev.descent.core.store;
+
+import dev.descent.core.DescentException;
+import dev.descent.core.ErrorCode;
+import dev.descent.core.train.RunStatus;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The {@link RunStore} contract written once in SQL both SQLite and PostgreSQL accept; the
+ * subclasses only open the connection ({@link Dialect} holds the few differences). Every change
+ * takes the next value of a single counter row as the run's {@code sequence}: the row lock makes
+ * sequence order equal commit order, so an index catching up by {@code sequence > n} never skips a
+ * change that committed late.
+ */
+abstract class JdbcRunStore implements RunStore {
+  private static final String UPSERT_METRIC = "INSERT INTO metrics (run_pk, key, epoch, value) VALUES (?, ?, ?, ?)"
+      + " ON CONFLICT (run_pk, key, epoch) DO UPDATE SET value = excluded.value";
+
+  private final Database db;
+  private final String location;
+
+  JdbcRunStore(Connection connection, Dialect dialect, String location) throws SQLException {
+    this.location = location;
+    this.db = new Database(connection, dialect, location);
+    db.transaction("migrating the schema", d -> Schema.migrate(d.connection(), dialect, location));
+  }
+
+  @Override
+  public void create(NewRun run) {
+    db.transaction("creating run " + run.id(), d -> {
+      long seq = nextSequence();
+      if (pk(run.id()) != null) {
+        throw new DescentException(ErrorCode.INVALID_INPUT, "Run store " + location + " already has a run with id '"
+            + run.id() + "'. Run ids must be unique: let descent choose one.");
+      }
+      PreparedStatement ps = d.prepare("INSERT INTO runs (" + RunRows.COLUMNS + ", pk) VALUES"
+          + " (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, NULL, NULL, ?, NULL, '{}', '{}', ?, ?)");
+      ps.setString(1, run.id());
+      ps.setString(2, run.experiment());
+      ps.setString(3, run.sweepId());
+      ps.setString(4, RunStatus.RUNNING.label());
+      ps.setString(5, Codec.map(run.config()));
+      ps.setString(6, Codec.map(run.params()));
+      ps.setString(7, Codec.map(run.provenance()));
+      RunRows.setInstant(ps, 8, run.startTime());
+      RunRows.setInstant(ps, 9, run.startTime());
+      ps.setString(10, Codec.tags(run.tags() == null ? new TreeSet<>() : new TreeSet<>(run.tags())));
+      ps.setLong(11, seq);
+      ps.setLong(12, seq);
+      ps.executeUpdate();
+      return null;
+    });
+  }
+
+  @Override
+  public void logMetrics(String runId, List<MetricPoint> points, Instant now) {
+    db.transaction("logging " + points.size() + " metric points of run " + runId, d -> {
+      long seq = nextSequence();
+      long pk;
+      Map<String, MetricSummary> summaries;
+      PreparedStatement read = d.prepare("SELECT pk, summaries FROM runs WHERE id = ?");
+      read.setString(1, runId);
+      try (ResultSet rs = read.executeQuery()) {
+        if (!rs.next()) {
+          throw notFound(runId);
+        }
+        pk = rs.getLong(1);
+        summaries = Codec.summaries(rs.getString(2));
+      }
+      PreparedStatement insert = d.prepare(UPSERT_METRIC);
+      for (MetricPoint p : points) {
+        insert.setLong(1, pk);
+        insert.setString(2, p.key());
+        insert.setInt(3, p.epoch());
+        insert.setDouble(4, p.value());
+        insert.addBatch();
+      }
+      insert.executeBatch();
+      Summaries.fold(summaries, points);
+      PreparedStatement update = d.prepare("UPDATE runs SET summaries = ?, heartbeat = ?, sequence = ? WHERE pk = ?");
+      update.setString(1, Codec.summaries(summaries));
+      RunRows.setInstant(update, 2, now);
+      update.setLong(3, seq);
+      update.setLong(4, pk);
+      update.executeUpdate();
+      return null;
+    });
+  }
+
+  /** Heartbeats are not searchable, so they take no sequence number: the index is not woken every 10 s. */
+  @Override
+  public void heartbeat(String runId, Instant now) {
+    db.transaction("heartbeat of run " + runId, d -> {
+      PreparedStatement ps = d.prepare("UPDATE runs SET heartbeat = ? WHERE id = ?");
+      RunRows.setInstant(ps, 1, now);
+      ps.setString(2, runId);
+      return requireOne(ps.executeUpdate(), runId);
+    });
+  }
+
+  @Override
+  public void finish(String runId, RunStatus status, Map<String, Double> test, String error, String stackTrace,
+      Instant end) {
+    db.transaction("finishing run " + runId, d -> {
+      long seq = nextSequence();
+      PreparedStatement ps = d.prepare("UPDATE runs SET status = ?, test = ?, error = ?, stack_trace = ?,"
+          + " end_time = ?, heartbeat = ?, sequence = ? WHERE id = ?");
+      ps.setString(1, status.label());
+      ps.setString(2, Codec.test(test));
+      ps.setString(3, error);
+      ps.setString(4, stackTrace);
+      RunRows.setInstant(ps, 5, end);
+      RunRows.setInstant(ps, 6, end);
+      ps.setLong(7, seq);
+      ps.setString(8, runId);
+      return requireOne(ps.executeUpdate(), runId);
+    });
+  }
+
+  @Override
+  public Optional<Run> get(String id) {
+    return db.read("reading run " + id, d -> {
+      PreparedStatement ps = d.prepare("SELECT " + RunRows.COLUMNS + " FROM runs WHERE id = ?");
+      ps.setString(1, id);
+      return RunRows.query(ps).stream().findFirst();
+    });
+  }
+
+  @Override
+  public List<MetricPoint> metrics(String runId, Collection<String> keys) {
+    return db.read("reading the metrics of run " + runId, d -> {
+      Long pk = pk(runId);
+      if (pk == null) {
+        throw notFound(runId);
+      }
+      String filter = keys.isEmpty() ? "" : " AND key IN (" + "?, ".repeat(keys.size() - 1) + "?)";
+      try (PreparedStatement ps = d.connection().prepareStatement(
+          "SELECT key, epoch, value FROM metrics WHERE run_pk = ?" + filter + " ORDER BY key, epoch")) {
+        ps.setLong(1, pk);
+        int i = 2;
+        for (String k : keys) {
+          ps.setString(i++, k);
+        }
+        List<MetricPoint> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            double v = rs.getDouble(3);
+            v = rs.wasNull() ? Double.NaN : v; // SQLite stores NaN as NULL
+            out.add(new MetricPoint(rs.getString(1), rs.getInt(2), v));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  @Override
+  public List<Run> list(int offset, int limit) {
+    return db.read("listing runs", d -> {
+      PreparedStatement ps = d.prepare("SELECT " + RunRows.COLUMNS
+          + " FROM runs ORDER BY start_time DESC, id DESC LIMIT ? OFFSET ?");
+      ps.setInt(1, limit);
+      ps.setInt(2, offset);
+      return RunRows.query(ps);
+    });
+  }
+
+  @Override
+  public long count() {
+    return db.read("counting runs", d -> single(d.prepare("SELECT COUNT(*) FROM runs")));
+  }
+
+  @Override
+  public void addTag(String runId, String tag) {
+    editTags(runId, tag, true);
+  }
+
+  @Override
+  public void removeTag(String runId, String tag) {
+    editTags(runId, tag, false);
+  }
+
+  private void editTags(String runId, String tag, boolean add) {
+    db.transaction((add ? "tagging" : "untagging") + " run " + runId, d -> {
+      long seq = nextSequence();
+      PreparedStatement read = d.prepare("SELECT tags FROM runs WHERE id = ?");
+      read.setString(1, runId);
+      SortedSet<String> tags;
+      try (ResultSet rs = read.executeQuery()) {
+        if (!rs.next()) {
+          throw notFound(runId);
+        }
+        tags = Codec.tags(rs.getString(1));
+      }
+      if (add ? tags.add(tag) : tags.remove(tag)) {
+        PreparedStatement ps = d.prepare("UPDATE runs SET tags = ?, sequence = ? WHERE id = ?");
+        ps.setString(1, Codec.tags(tags));
+        ps.setLong(2, seq);
+        ps.setString(3, runId);
+        ps.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public void setNote(String runId, String note) {
+    db.transaction("setting the note of run " + runId, d -> {
+      long seq = nextSequence();
+      PreparedStatement ps = d.prepare("UPDATE runs SET note = ?, sequence = ? WHERE id = ?");
+      ps.setString(1, note);
+      ps.setLong(2, seq);
+      ps.setString(3, runId);
+      return requireOne(ps.executeUpdate(), runId);
+    });
+  }
+
+  @Override
+  public boolean delete(String runId) {
+    return db.transaction("deleting run " + runId, d -> {
+      long seq = nextSequence();
+      Long pk = pk(runId);
+      if (pk == null) {
+        return false;
+      }
+      PreparedStatement metrics = d.prepare("DELETE FROM metrics WHERE run_pk = ?");
+      metrics.setLong(1, pk);
+      metrics.executeUpdate();
+      PreparedStatement run = d.prepare("DELETE FROM runs WHERE pk = ?");
+      run.setLong(1, pk);
+      run.executeUpdate();
+      PreparedStatement tomb = d.prepare("INSERT INTO deleted_runs (id, sequence) VALUES (?, ?)");
+      tomb.setString(1, runId);
+      tomb.setLong(2, seq);
+      tomb.executeUpdate();
+      return true;
+    });
+  }
+
+  @Override
+  public int markStaleRunsCrashed(Instant now, Duration staleAfter) {
+    return db.transaction("marking stale runs crashed", d -> StaleRuns.markCrashed(d, now, staleAfter,
+        this::nextSequence));
+  }
+
+  @Override
+  public List<Run> changedSince(long sequence, int limit) {
+    return db.read("reading changes", d -> {
+      PreparedStatement ps = d.prepare("SELECT " + RunRows.COLUMNS
+          + " FROM runs WHERE sequence > ? ORDER BY sequence LIMIT ?");
+      ps.setLong(1, sequence);
+      ps.setInt(2, limit);
+      return RunRows.query(ps);
+    });
+  }
+
+  @Override
+  public List<String> deletedSince(long sequence) {
+    return db.read("reading deletions", d -> {
+      PreparedStatement ps = d.prepare("SELECT id FROM deleted_runs WHERE sequence > ? ORDER BY sequence");
+      ps.setLong(1, sequence);
+      List<String> ids = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getString(1));
+        }
+      }
+      return ids;
+    });
+  }
+
+  @Override
+  public long lastSequence() {
+    return db.read("reading the change counter",
+        d -> single(d.prepare("SELECT value FROM change_counter WHERE id = 1")));
+  }
+
+  @Override
+  public String location() {
+    return location;
+  }
+
+  @Override
+  public void close() {
+    db.close();
+  }
+
+  /**
+   * Takes the next change number. Every write takes it first: the counter row's lock, held to
+   * commit, then serialises writers across processes (on PostgreSQL; SQLite's IMMEDIATE
+   * transactions already do), so read-modify-writes of summaries and tags lose nothing and locks
+   * are always taken in the same order.
+   */
+  private long nextSequence() throws SQLException {
+    return single(db.prepare("UPDATE change_counter SET value = value + 1 WHERE id = 1 RETURNING value"));
+  }
+
+  private Long pk(String runId) throws SQLException {
+    PreparedStatement ps = db.prepare("SELECT pk FROM runs WHERE id = ?");
+    ps.setString(1, runId);
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? rs.getLong(1) : null;
+    }
+  }
+
+  private static long single(PreparedStatement ps) throws SQLException {
+    try (ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private Void requireOne(int updated, String runId) {
+    if (updated == 0) {
+      throw notFound(runId);
+    }
+    return null;
+  }
+
+  private DescentException notFound(String runId) {
+    return new DescentException(ErrorCode.NOT_FOUND, "Run store " + location + " has no run '" + runId
+        + "'. `descent runs list` shows the runs it has.");
+  }
+}

@@ -1,0 +1,53 @@
+package dev.descent.core.store;
+
+import dev.descent.core.train.RunStatus;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Reads {@link Run}s out of the {@code runs} table: one column list, one mapping, used by every query. */
+final class RunRows {
+  static final String COLUMNS = "id, experiment, sweep_id, status, config, params, provenance, start_time,"
+      + " end_time, heartbeat, error, stack_trace, tags, note, summaries, test, sequence";
+
+  private RunRows() {}
+
+  /** Runs {@code ps} (parameters already bound) and maps every row. */
+  static List<Run> query(PreparedStatement ps) throws SQLException {
+    List<Run> runs = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        runs.add(map(rs));
+      }
+    }
+    return runs;
+  }
+
+  private static Run map(ResultSet rs) throws SQLException {
+    return new Run(rs.getString(1), rs.getString(2), rs.getString(3),
+        RunStatus.valueOf(rs.getString(4).toUpperCase(Locale.ROOT)),
+        Codec.map(rs.getString(5)), Codec.map(rs.getString(6)), Codec.map(rs.getString(7)),
+        instant(rs, 8), instant(rs, 9), instant(rs, 10), rs.getString(11), rs.getString(12),
+        Codec.tags(rs.getString(13)), rs.getString(14), Codec.summaries(rs.getString(15)),
+        Codec.test(rs.getString(16)), rs.getLong(17));
+  }
+
+  static Instant instant(ResultSet rs, int column) throws SQLException {
+    long millis = rs.getLong(column);
+    return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
+  }
+
+  /** Times are kept to the millisecond, as epoch milliseconds: the same in both databases. */
+  static void setInstant(PreparedStatement ps, int index, Instant t) throws SQLException {
+    if (t == null) {
+      ps.setNull(index, Types.BIGINT);
+    } else {
+      ps.setLong(index, t.toEpochMilli());
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package dev.descent.core.store;
+
+import dev.descent.core.DescentException;
+import dev.descent.core.ErrorCode;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The store's tables and how to get there from any older version. Migrations are an ordered list:
+ * migration {@code n} takes a store from version {@code n-1} to {@code n}. Add a new one at the end;
+ * never edit a released one, since stores written by it exist. A store newer than {@link #CURRENT}
+ * is refused rather than half-understood.
+ */
+final class Schema {
+
+  /** One step: the version it produces and its statements ({@code %s} is the dialect's table option). */
+  record Migration(int version, List<String> statements) {}
+
+  static final List<Migration> MIGRATIONS = List.of(
+      new Migration(1, List.of(
+          "CREATE TABLE change_counter (id INTEGER PRIMARY KEY, value BIGINT NOT NULL)",
+          "INSERT INTO change_counter (id, value) VALUES (1, 0)",
+          // pk: the sequence number of the run's creation, a compact key for its metric rows
+          "CREATE TABLE runs (id TEXT PRIMARY KEY, pk BIGINT NOT NULL UNIQUE, experiment TEXT NOT NULL,"
+              + " sweep_id TEXT, status TEXT NOT NULL, config TEXT NOT NULL, params TEXT NOT NULL,"
+              + " provenance TEXT NOT NULL, start_time BIGINT NOT NULL, end_time BIGINT, heartbeat BIGINT,"
+              + " error TEXT, stack_trace TEXT, tags TEXT NOT NULL, note TEXT, summaries TEXT NOT NULL,"
+              + " test TEXT NOT NULL, sequence BIGINT NOT NULL)",
+          "CREATE INDEX runs_by_start ON runs (start_time, id)",
+          "CREATE INDEX runs_by_sequence ON runs (sequence)",
+          "CREATE INDEX runs_by_status ON runs (status)",
+          "CREATE TABLE metrics (run_pk BIGINT NOT NULL, key TEXT NOT NULL, epoch INTEGER NOT NULL,"
+              + " value DOUBLE PRECISION, PRIMARY KEY (run_pk, key, epoch))%s",
+          "CREATE TABLE deleted_runs (id TEXT NOT NULL, sequence BIGINT NOT NULL)",
+          "CREATE INDEX deleted_by_sequence ON deleted_runs (sequence)")));
+
+  /** The version this program writes: the last migration's. */
+  static final int CURRENT = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
+
+  private Schema() {}
+
+  /**
+   * Brings the store to {@link #CURRENT} inside the caller's transaction, or refuses a newer store.
+   * Returns the version found before migrating (0 for a new store).
+   */
+  static int migrate(Connection c, Dialect dialect, String location) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+      if (dialect.lockSchema() != null) {
+        s.execute(dialect.lockSchema());
+      }
+      int found = read(s);
+      if (found > CURRENT) {
+        throw new DescentException(ErrorCode.INVALID_INPUT, "Run store " + location + " has schema version "
+            + found + ", but this descent understands versions up to " + CURRENT
+            + ". It was written by a newer descent: upgrade descent to open it, or use another --store.");
+      }
+      for (Migration m : MIGRATIONS) {
+        if (m.version() > found) {
+          for (String sql : m.statements()) {
+            s.execute(String.format(sql, dialect.withoutRowId()));
+          }
+        }
+      }
+      if (found == 0) {
+        s.execute("INSERT INTO schema_version (version) VALUES (" + CURRENT + ")");
+      } else if (found < CURRENT) {
+        s.execute("UPDATE schema_version SET version = " + CURRENT);
+      }
+      return found;
+    }
+  }
+
+  private static int read(Statement s) throws SQLException {
+    try (ResultSet rs = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
+      return rs.next() ? rs.getInt(1) : 0;
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package dev.descent.core.sweep;
+
+import dev.descent.core.experiment.Experiment;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One run of a sweep: a validated experiment and the grid values that made it.
+ *
+ * @param id deterministic (see {@link CellIds}); the key a run store records the cell under
+ * @param index position in the expansion, from 0: optimizer-major, then the file's axis order, seeds fastest
+ * @param axisValues axis name (as in {@link Sweep#axes}) to this cell's value: a Double for learning_rate and
+ *     dropout, a Long for batch_size, the optimizer as {@code adam} or {@code sgd(momentum=0.9)}, a dotted
+ *     axis's value as the file wrote it (integers as Long); the seed is {@link #seed}, not in this map
+ * @param seed {@code training.seed} of the experiment
+ */
+public record Cell(String id, int index, Map<String, Object> axisValues, long seed, Experiment experiment) {
+  public Cell {
+    axisValues = Collections.unmodifiableMap(new LinkedHashMap<>(axisValues));
+  }
+}

@@ -1,0 +1,23 @@
+package dev.descent.core.sweep;
+
+import java.util.List;
+
+/**
+ * A validated experiment file expanded into the cells it runs. Every file is a sweep: one without
+ * {@code grid:} or {@code seeds:} is a sweep of one cell, so a caller has one path for both.
+ *
+ * @param id deterministic (see {@link CellIds#sweepId}): the same file gives the same id anywhere
+ * @param name the file's {@code name}
+ * @param axes the grid's axis names in expansion order (optimizer first, then as the file writes them);
+ *     empty without a grid; the seeds are not an axis here but {@link #seeds}
+ * @param seeds the {@code seeds:} every configuration runs with, in order; without that section, the
+ *     distinct {@code training.seed} values of the cells (usually just the file's one)
+ */
+public record Sweep(String id, String name, Objective objective, List<Cell> cells, List<String> axes,
+    List<Long> seeds) {
+  public Sweep {
+    cells = List.copyOf(cells);
+    axes = List.copyOf(axes);
+    seeds = List.copyOf(seeds);
+  }
+}

@@ -1,0 +1,116 @@
+package dev.descent.core.tracking;
+
+import dev.descent.core.store.MetricPoint;
+import dev.descent.core.store.NewRun;
+import dev.descent.core.store.RunStore;
+import dev.descent.core.store.RunStores;
+import dev.descent.core.train.EpochMetrics;
+import dev.descent.core.train.RunStatus;
+import dev.descent.core.train.TrainingListener;
+import dev.descent.core.train.TrainingResult;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Records one training run in the run store as it happens: the run when it starts, each epoch's
+ * metrics in one transaction when the epoch ends (so a crash loses at most the epoch in progress),
+ * a heartbeat while it runs (so a killed process shows as {@code crashed}), and how it ended.
+ */
+public final class RunRecorder implements TrainingListener, AutoCloseable {
+  private final RunStore store;
+  private final String runId;
+  private final Clock clock;
+  private final ScheduledExecutorService heartbeat;
+  private volatile boolean ended;
+
+  private RunRecorder(RunStore store, String runId, Clock clock) {
+    this.store = store;
+    this.runId = runId;
+    this.clock = clock;
+    this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "descent-heartbeat-" + runId);
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** Creates the run in the store and starts its heartbeat. */
+  public static RunRecorder start(RunStore store, NewRun run, Clock clock) {
+    store.create(run);
+    RunRecorder r = new RunRecorder(store, run.id(), clock);
+    long period = RunStores.HEARTBEAT_INTERVAL.toMillis();
+    r.heartbeat.scheduleAtFixedRate(r::beat, period, period, TimeUnit.MILLISECONDS);
+    return r;
+  }
+
+  private void beat() {
+    try {
+      if (!ended) {
+        store.heartbeat(runId, clock.instant());
+      }
+    } catch (RuntimeException e) {
+      // a missed heartbeat is retried at the next tick; a store that stays down fails the next epoch write
+    }
+  }
+
+  public String runId() {
+    return runId;
+  }
+
+  @Override
+  public void onEpoch(EpochMetrics m) {
+    List<MetricPoint> points = new ArrayList<>();
+    m.asMap().forEach((k, v) -> points.add(new MetricPoint(k, m.epoch(), v)));
+    store.logMetrics(runId, points, clock.instant());
+  }
+
+  /** Records how training ended: finished (with test metrics) or diverged (with where). */
+  public void finished(TrainingResult r) {
+    Map<String, Double> test = new LinkedHashMap<>();
+    if (r.test() != null) {
+      test.put("test_loss", r.test().loss());
+      if (!Double.isNaN(r.test().accuracy())) {
+        test.put("test_accuracy", r.test().accuracy());
+      }
+    }
+    end(r.status(), test, r.divergence() == null ? null : r.divergence().message(), null);
+  }
+
+  /** Records a failure with its message and full stack trace, searchable like any run. */
+  public void failed(Throwable t) {
+    StringWriter trace = new StringWriter();
+    t.printStackTrace(new PrintWriter(trace));
+    end(RunStatus.FAILED, Map.of(), String.valueOf(t.getMessage() == null ? t.toString() : t.getMessage()), trace.toString());
+  }
+
+  /** Records that the user interrupted the run; the epochs recorded so far stay. */
+  public void stopped() {
+    end(RunStatus.STOPPED, Map.of(), "interrupted", null);
+  }
+
+  private synchronized void end(RunStatus status, Map<String, Double> test, String error, String trace) {
+    if (ended) {
+      return;
+    }
+    ended = true;
+    heartbeat.shutdownNow();
+    store.finish(runId, status, test, error, trace, clock.instant());
+  }
+
+  public boolean ended() {
+    return ended;
+  }
+
+  @Override
+  public void close() {
+    heartbeat.shutdownNow();
+  }
+}

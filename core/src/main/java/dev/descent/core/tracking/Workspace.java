@@ -1,0 +1,96 @@
+package dev.descent.core.tracking;
+
+import dev.descent.core.search.RunIndex;
+import dev.descent.core.search.RunSearch;
+import dev.descent.core.store.RunStore;
+import dev.descent.core.store.RunStores;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+
+/**
+ * A run store with its search index, opened together the same way by every command and the web
+ * server. The index of a SQLite store lives in its directory ({@code index/}); a PostgreSQL store's
+ * index lives where {@code --index} says, by default under {@code ~/.descent/index/}. Opening
+ * catches the index up with whatever other processes wrote since.
+ */
+public final class Workspace implements AutoCloseable {
+  private final String location;
+  private final RunStore store;
+  private final RunIndex index;
+  private final RunSearch search;
+
+  private Workspace(String location, RunStore store, RunIndex index) {
+    this.location = location;
+    this.store = store;
+    this.index = index;
+    this.search = new RunSearch(index, store);
+  }
+
+  /**
+   * Opens the store named by {@code storeFlag} (else {@code DESCENT_STORE}, else {@code ./descent-store})
+   * and its index ({@code indexFlag} when given).
+   */
+  public static Workspace open(String storeFlag, String indexFlag, Clock clock) {
+    String location = RunStores.resolveLocation(storeFlag);
+    RunStore store = RunStores.open(location, clock);
+    try {
+      RunIndex index = RunIndex.open(indexDirectory(location, indexFlag), store);
+      return new Workspace(location, store, index);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  static Path indexDirectory(String location, String indexFlag) {
+    if (indexFlag != null && !indexFlag.isBlank()) {
+      return Path.of(indexFlag);
+    }
+    if (location.startsWith("postgresql://")) {
+      return Path.of(System.getProperty("user.home"), ".descent", "index", sha256(location).substring(0, 16));
+    }
+    return Path.of(location, "index");
+  }
+
+  private static String sha256(String s) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public RunStore store() {
+    return store;
+  }
+
+  public RunIndex index() {
+    return index;
+  }
+
+  public RunSearch search() {
+    return search;
+  }
+
+  /** Brings the index up to date with the store and makes the changes searchable. */
+  public void sync() {
+    index.catchUp(store);
+  }
+
+  public String location() {
+    return store.location();
+  }
+
+  @Override
+  public void close() {
+    try {
+      index.close();
+    } finally {
+      store.close();
+    }
+  }
+}
