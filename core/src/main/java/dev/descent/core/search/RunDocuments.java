@@ -52,7 +52,7 @@ final class RunDocuments {
 
   Document build(Run run) {
     Document doc = new Document();
-    doc.add(new StringField(RunFields.ID, run.id(), Store.YES));
+    doc.add(new StringField(RunFields.ID, run.id(), Store.NO));
     doc.add(new SortedDocValuesField(RunFields.ID, new BytesRef(run.id())));
     keyword(doc, RunFields.EXPERIMENT, run.experiment(), true);
     keyword(doc, RunFields.SWEEP, run.sweepId(), true);

@@ -85,8 +85,7 @@ public final class RunIndex implements AutoCloseable {
   private IndexWriter openWriter() throws IOException {
     IndexWriterConfig config = new IndexWriterConfig(RunAnalyzers.create())
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-        .setRAMBufferSizeMB(128)
-        .setCommitOnClose(false);
+        .setRAMBufferSizeMB(128);
     return new IndexWriter(new SleepingLockWrapper(directory, LOCK_WAIT_MS), config);
   }
 
@@ -102,15 +101,17 @@ public final class RunIndex implements AutoCloseable {
       return 0;
     }
     synchronized (writeLock) {
-      try (IndexWriter writer = openWriter()) {
-        long from = IndexCommits.sequence(writer).orElse(-1);
-        long target = store.lastSequence();
-        if (target < from || from < 0) {
-          LOG.warn("Search index {} is at change {} but store {} at {}: rebuilding the index", path, from,
-              store.location(), target);
-          return rebuild(writer, store);
-        }
-        int applied = target == from ? 0 : apply(writer, store, from, target);
+      try {
+        int applied = write(writer -> {
+          long from = IndexCommits.sequence(writer).orElse(-1);
+          long target = store.lastSequence();
+          if (target < from || from < 0) {
+            LOG.warn("Search index {} is at change {} but store {} at {}: rebuilding the index", path, from,
+                store.location(), target);
+            return rebuild(writer, store);
+          }
+          return target == from ? 0 : apply(writer, store, from, target);
+        });
         refresh();
         return applied;
       } catch (LockObtainFailedException e) {
@@ -119,6 +120,27 @@ public final class RunIndex implements AutoCloseable {
       } catch (IOException e) {
         throw failure(path, "cannot update", e);
       }
+    }
+  }
+
+  /** Work done holding the index's write lock. */
+  private interface Write {
+    int run(IndexWriter writer) throws IOException;
+  }
+
+  /**
+   * Runs {@code work} with a writer of its own. Closing waits for merges and commits their result, so searches
+   * do not pile up small segments; a failure rolls everything back to the last commit.
+   */
+  private int write(Write work) throws IOException {
+    IndexWriter writer = openWriter();
+    try {
+      int result = work.run(writer);
+      writer.close();
+      return result;
+    } catch (IOException | RuntimeException e) {
+      writer.rollback();
+      throw e;
     }
   }
 
@@ -145,7 +167,7 @@ public final class RunIndex implements AutoCloseable {
 
   /**
    * A run Lucene refuses (a field whose kind changed under us) is logged and skipped, not allowed to stop
-   * every later run from being indexed; a rebuild will pick the kinds afresh.
+   * every later run from being indexed; a rebuild decides the fields' kinds afresh.
    */
   private static void update(IndexWriter writer, RunDocuments documents, Run run) throws IOException {
     try {
@@ -179,8 +201,10 @@ public final class RunIndex implements AutoCloseable {
    */
   public int rebuild(RunStore store) {
     synchronized (writeLock) {
-      try (IndexWriter writer = openWriter()) {
-        return rebuild(writer, store);
+      try {
+        int count = write(writer -> rebuild(writer, store));
+        refresh();
+        return count;
       } catch (LockObtainFailedException e) {
         throw new DescentException(ErrorCode.INVALID_INPUT, "The search index at " + path + " is being"
             + " updated by another descent process for over " + LOCK_WAIT_MS / 1000 + " s; try again later.", e);
@@ -192,9 +216,9 @@ public final class RunIndex implements AutoCloseable {
     }
   }
 
+  /** {@link IndexWriter#deleteAll} forgets the fields' schema too, so field kinds are decided afresh. */
   private int rebuild(IndexWriter writer, RunStore store) throws IOException {
-    refresh();
-    RunDocuments documents = new RunDocuments(catalog());
+    RunDocuments documents = new RunDocuments(FieldCatalog.empty());
     ExecutorService reader = Executors.newSingleThreadExecutor(r -> new Thread(r, "reindex-reader"));
     try {
       long target = store.lastSequence();
@@ -207,7 +231,6 @@ public final class RunIndex implements AutoCloseable {
         count += addAll(writer, documents, page);
       }
       IndexCommits.commit(writer, target);
-      refresh();
       return count;
     } finally {
       reader.shutdownNow();

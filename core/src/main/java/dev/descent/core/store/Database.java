@@ -82,7 +82,7 @@ final class Database implements AutoCloseable {
             throw failure(what, e, attempt);
           }
           backOff(attempt);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
           rollbackQuietly(e);
           throw e;
         }
@@ -114,7 +114,7 @@ final class Database implements AutoCloseable {
     }
   }
 
-  private void rollbackQuietly(Exception cause) {
+  private void rollbackQuietly(Throwable cause) {
     try {
       if (connection.getAutoCommit()) {
         execute("ROLLBACK");

@@ -7,18 +7,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import org.sqlite.SQLiteConfig;
 
 /**
  * The embedded store: {@code runs.db} in a store directory, with {@code artifacts/} beside it for
  * run outputs. WAL with {@code synchronous=NORMAL} survives a killed process (not a power cut mid-commit,
- * which can lose the last transactions but never corrupts); transactions begin IMMEDIATE and wait up to
- * {@link #BUSY_TIMEOUT_MS} for another process's writer before {@link Database} retries them whole.
+ * which can lose the last transactions but never corrupts); write transactions begin IMMEDIATE
+ * ({@link Dialect}) and wait up to {@link #BUSY_TIMEOUT_MS} for another process's writer before
+ * {@link Database} retries them whole.
  */
 public final class SqliteRunStore extends JdbcRunStore {
   static final String DB_FILE = "runs.db";
   static final String ARTIFACTS = "artifacts";
   static final int BUSY_TIMEOUT_MS = 10_000;
+  static final int WAL_CHECKPOINT_PAGES = 10_000;
 
   private final Path directory;
 
@@ -55,10 +58,17 @@ public final class SqliteRunStore extends JdbcRunStore {
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
     config.setBusyTimeout(BUSY_TIMEOUT_MS);
-    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     config.enforceForeignKeys(false);
     config.setGetGeneratedKeys(false); // else every batched insert also runs SELECT last_insert_rowid()
-    return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    Connection c = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    try (Statement s = c.createStatement()) {
+      // checkpoint every ~40 MB of WAL, not 4 MB: pages rewritten by many small commits are copied once
+      s.execute("PRAGMA wal_autocheckpoint = " + WAL_CHECKPOINT_PAGES);
+    } catch (SQLException e) {
+      c.close();
+      throw e;
+    }
+    return c;
   }
 
   private static void closeQuietly(Connection c, Exception cause) {

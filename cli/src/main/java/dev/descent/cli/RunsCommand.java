@@ -1,0 +1,245 @@
+package dev.descent.cli;
+
+import dev.descent.core.DescentException;
+import dev.descent.core.ErrorCode;
+import dev.descent.core.Json;
+import dev.descent.core.search.SearchPage;
+import dev.descent.core.store.Run;
+import dev.descent.core.tracking.RunViews;
+import dev.descent.core.tracking.Workspace;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code descent runs}: list, search, show, tag, annotate, export, delete and reindex stored runs. */
+@Command(name = "runs", mixinStandardHelpOptions = true, description = "Find and manage stored runs.",
+    subcommands = {RunsCommand.Search.class, RunsCommand.ListRuns.class, RunsCommand.Show.class,
+        RunsCommand.Export.class, RunsCommand.Tag.class, RunsCommand.Note.class, RunsCommand.Delete.class,
+        RunsCommand.Reindex.class})
+public final class RunsCommand {
+
+  /** Shared by the commands that print pages of runs. */
+  abstract static class PageCommand implements Callable<Integer> {
+    @Mixin
+    StoreOptions storeOptions;
+
+    @Option(names = "--sort", description = "FIELD:asc|desc, e.g. val_accuracy:desc (default: newest first)")
+    String sort;
+
+    @Option(names = "--limit", defaultValue = "20", description = "runs per page (default: ${DEFAULT-VALUE})")
+    int limit;
+
+    @Option(names = "--offset", defaultValue = "0", description = "runs to skip")
+    int offset;
+
+    @Option(names = "--json", description = "print JSON: {total, runs: [...]}")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    abstract String query();
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      try (Workspace ws = storeOptions.open()) {
+        SearchPage page = ws.search().search(query(), sort, offset, limit);
+        List<Run> runs = new ArrayList<>();
+        page.ids().forEach(id -> ws.store().get(id).ifPresent(runs::add));
+        if (json) {
+          out.println(Json.write(java.util.Map.of("total", page.total(), "runs", runs.stream().map(RunViews::summary).toList())));
+        } else {
+          RunTable.print(out, runs, page.total());
+        }
+      }
+      out.flush();
+      return 0;
+    }
+  }
+
+  @Command(name = "search", mixinStandardHelpOptions = true,
+      description = "Runs matching a query, e.g. 'optimizer:adam AND learning_rate<=1e-3' (docs/query-language.md).")
+  static final class Search extends PageCommand {
+    @Parameters(paramLabel = "QUERY", description = "Lucene query syntax over params, metrics, status, tags, text")
+    String query;
+
+    @Override
+    String query() {
+      return query;
+    }
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "Every run, newest first.")
+  static final class ListRuns extends PageCommand {
+    @Override
+    String query() {
+      return "";
+    }
+  }
+
+  @Command(name = "show", mixinStandardHelpOptions = true, description = "One run: config, params, metrics, provenance.")
+  static final class Show implements Callable<Integer> {
+    @Parameters(paramLabel = "ID")
+    String id;
+
+    @Mixin
+    StoreOptions storeOptions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      try (Workspace ws = storeOptions.open()) {
+        Run run = RunViews.require(ws.store(), id);
+        spec.commandLine().getOut().println(Json.writePretty(RunViews.full(run, ws.store())));
+      }
+      spec.commandLine().getOut().flush();
+      return 0;
+    }
+  }
+
+  @Command(name = "export", mixinStandardHelpOptions = true, description = "Runs matching QUERY (all by default) as CSV or JSON.")
+  static final class Export implements Callable<Integer> {
+    @Parameters(paramLabel = "QUERY", arity = "0..1", defaultValue = "")
+    String query;
+
+    @Option(names = "--format", defaultValue = "csv", description = "csv or json (default: ${DEFAULT-VALUE})")
+    String format;
+
+    @Option(names = "--sort", description = "FIELD:asc|desc")
+    String sort;
+
+    @Mixin
+    StoreOptions storeOptions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      if (!format.equals("csv") && !format.equals("json")) {
+        throw new DescentException(ErrorCode.INVALID_INPUT, "--format: was '" + format + "', must be csv or json");
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      try (Workspace ws = storeOptions.open()) {
+        List<Run> runs = new ArrayList<>();
+        int pageSize = 1000;
+        for (int offset = 0; ; offset += pageSize) {
+          SearchPage page = ws.search().search(query, sort, offset, pageSize);
+          page.ids().forEach(id -> ws.store().get(id).ifPresent(runs::add));
+          if (offset + pageSize >= page.total()) {
+            break;
+          }
+        }
+        if (format.equals("json")) {
+          out.println(Json.write(runs.stream().map(RunViews::summary).toList()));
+        } else {
+          RunViews.writeCsv(out, runs);
+        }
+      }
+      out.flush();
+      return 0;
+    }
+  }
+
+  @Command(name = "tag", mixinStandardHelpOptions = true, description = "Add a tag to a run.")
+  static final class Tag implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "ID")
+    String id;
+
+    @Parameters(index = "1", paramLabel = "TAG")
+    String tag;
+
+    @Option(names = "--remove", description = "remove the tag instead")
+    boolean remove;
+
+    @Mixin
+    StoreOptions storeOptions;
+
+    @Override
+    public Integer call() {
+      try (Workspace ws = storeOptions.open()) {
+        RunViews.require(ws.store(), id);
+        if (remove) {
+          ws.store().removeTag(id, tag);
+        } else {
+          ws.store().addTag(id, RunViews.validTag(tag));
+        }
+        ws.sync();
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "note", mixinStandardHelpOptions = true, description = "Set a run's free-text note.")
+  static final class Note implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "ID")
+    String id;
+
+    @Parameters(index = "1", paramLabel = "TEXT")
+    String text;
+
+    @Mixin
+    StoreOptions storeOptions;
+
+    @Override
+    public Integer call() {
+      try (Workspace ws = storeOptions.open()) {
+        RunViews.require(ws.store(), id);
+        ws.store().setNote(id, text);
+        ws.sync();
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a run and its metrics.")
+  static final class Delete implements Callable<Integer> {
+    @Parameters(paramLabel = "ID")
+    String id;
+
+    @Mixin
+    StoreOptions storeOptions;
+
+    @Override
+    public Integer call() {
+      try (Workspace ws = storeOptions.open()) {
+        if (!ws.store().delete(id)) {
+          throw new DescentException(ErrorCode.NOT_FOUND, "No run '" + id + "' in " + ws.location());
+        }
+        ws.sync();
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "reindex", mixinStandardHelpOptions = true, description = "Rebuild the search index from the store.")
+  static final class Reindex implements Callable<Integer> {
+    @Mixin
+    StoreOptions storeOptions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      try (Workspace ws = storeOptions.open()) {
+        long t0 = System.nanoTime();
+        int n = ws.index().rebuild(ws.store());
+        double s = (System.nanoTime() - t0) / 1e9;
+        spec.commandLine().getOut().printf("reindexed %d runs in %.2f s (%,.0f runs/s)%n", n, s, n / Math.max(s, 1e-9));
+      }
+      spec.commandLine().getOut().flush();
+      return 0;
+    }
+  }
+}
