@@ -8,7 +8,8 @@ import dev.descent.core.data.DataSplits;
 import dev.descent.core.data.Datasets;
 import dev.descent.core.env.Backend;
 import dev.descent.core.experiment.Experiment;
-import dev.descent.core.experiment.ExperimentParser;
+import dev.descent.core.sweep.Sweep;
+import dev.descent.core.sweep.SweepParser;
 import dev.descent.core.train.RunReport;
 import dev.descent.core.train.RunStatus;
 import dev.descent.core.train.Trainer;
@@ -48,6 +49,16 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print the result as JSON on stdout (progress goes to stderr)")
   boolean json;
 
+  @Option(names = "--workers", description = "sweeps: cells trained at once (default: one per core)")
+  Integer workers;
+
+  @Option(names = "--dry-run", description = "sweeps: print the cells, their count and an ETA, run nothing")
+  boolean dryRun;
+
+  @Option(names = "--resume", description = "sweeps: run the cells that are missing, failed, crashed or stopped "
+      + "(what running the same file into the same store always does)")
+  boolean resume;
+
   @Option(names = "--tag", description = "tag the run (repeatable)")
   java.util.List<String> tags = new java.util.ArrayList<>();
 
@@ -57,22 +68,39 @@ public final class RunCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  private final ExperimentParser parser;
   private final Trainer trainer;
   private final PluginRegistry plugins;
 
   @Inject
-  RunCommand(ExperimentParser parser, Trainer trainer, PluginRegistry plugins) {
-    this.parser = parser;
+  RunCommand(Trainer trainer, PluginRegistry plugins) {
     this.trainer = trainer;
     this.plugins = plugins;
   }
 
   @Override
   public Integer call() {
-    Experiment exp = parser.parse(file);
+    Sweep sweep = new SweepParser(plugins).parse(file);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter progressOut = json ? spec.commandLine().getErr() : out;
+    boolean single = sweep.axes().isEmpty() && sweep.cells().size() == 1;
+    if (!single || dryRun) {
+      int n = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
+      if (n < 1) {
+        throw new DescentException(ErrorCode.INVALID_INPUT, "--workers: was " + n + ", must be >= 1");
+      }
+      try (Workspace ws = storeOptions.open()) {
+        if (dryRun) {
+          SweepExecution.dryRun(sweep, ws, n, out);
+          return 0;
+        }
+        load(sweep.cells().get(0).experiment());
+        return new SweepExecution(trainer, plugins).run(sweep, file, ws, n, json, out, progressOut);
+      }
+    }
+    return runSingle(sweep.cells().get(0).experiment(), out, progressOut);
+  }
+
+  private int runSingle(Experiment exp, PrintWriter out, PrintWriter progressOut) {
     DataSplits data = load(exp);
     progressOut.printf("%s: %s, %d training / %d validation / %d test examples%n", exp.name(), data.name(),
         data.train().size(), data.validation().size(), data.test().size());

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -13,11 +15,18 @@ import java.util.concurrent.TimeUnit;
  * nothing rather than an error, since provenance must never fail a run.
  */
 final class GitCommit {
+  /** Asked once per folder and process: a sweep records provenance for every cell. */
+  private static final Map<Path, Optional<String>> CACHE = new ConcurrentHashMap<>();
+
   private GitCommit() {}
 
   static Optional<String> of(Path file) {
     Path dir = file.toAbsolutePath().getParent();
-    if (dir == null || !Files.isDirectory(dir)) {
+    return dir == null ? Optional.empty() : CACHE.computeIfAbsent(dir, GitCommit::ask);
+  }
+
+  private static Optional<String> ask(Path dir) {
+    if (!Files.isDirectory(dir)) {
       return Optional.empty();
     }
     try {

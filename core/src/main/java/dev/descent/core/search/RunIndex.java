@@ -92,11 +92,14 @@ public final class RunIndex implements AutoCloseable {
   /**
    * Applies the store's changes since the last applied change number: created and updated runs, then
    * deletions. Returns how many documents were written or deleted. Safe to call before every search: when
-   * nothing changed it costs one {@link RunStore#lastSequence} call and a check for a newer commit. An index
+   * nothing changed it costs one {@link RunStore#lastSequence} call. An index
    * ahead of its store (the store was replaced or restored) or of another format is rebuilt.
    */
   public int catchUp(RunStore store) {
-    refresh();
+    if (store.lastSequence() == lastIndexedSequence()) {
+      return 0;
+    }
+    refresh(); // another process may have caught up already
     if (store.lastSequence() == lastIndexedSequence()) {
       return 0;
     }

@@ -250,6 +250,16 @@ abstract class JdbcRunStore implements RunStore {
   }
 
   @Override
+  public boolean enqueue(NewRun run) {
+    return db.transaction("queueing sweep cell " + run.id(), d -> Ledger.enqueue(d, run, nextSequence()));
+  }
+
+  @Override
+  public boolean claim(String runId, Instant now) {
+    return db.transaction("claiming sweep cell " + runId, d -> Ledger.claim(d, runId, now, nextSequence()));
+  }
+
+  @Override
   public int markStaleRunsCrashed(Instant now, Duration staleAfter) {
     return db.transaction("marking stale runs crashed", d -> StaleRuns.markCrashed(d, now, staleAfter,
         this::nextSequence));

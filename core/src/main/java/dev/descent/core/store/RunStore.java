@@ -77,6 +77,28 @@ public interface RunStore extends AutoCloseable {
   /** Where the store lives, for messages: a directory or a JDBC URL without password. */
   String location();
 
+  /**
+   * Sweep ledger: records {@code run} as {@code queued} unless a run with its id exists (a cell of an
+   * earlier attempt); returns whether it was added.
+   */
+  default boolean enqueue(NewRun run) {
+    throw new UnsupportedOperationException(location() + " keeps no sweep ledger");
+  }
+
+  /**
+   * Sweep ledger: atomically moves a queued, failed, crashed or stopped run to {@code running}, clearing
+   * the previous attempt's metrics; false when it finished, diverged or is running elsewhere.
+   */
+  default boolean claim(String runId, Instant now) {
+    throw new UnsupportedOperationException(location() + " keeps no sweep ledger");
+  }
+
+  /** Whether {@link #claim} could take the run now (for counting what a sweep still has to do). */
+  default boolean claimable(String runId) {
+    return get(runId).map(r -> r.status() == RunStatus.QUEUED || r.status() == RunStatus.FAILED
+        || r.status() == RunStatus.CRASHED || r.status() == RunStatus.STOPPED).orElse(true);
+  }
+
   @Override
   void close();
 }

@@ -45,7 +45,12 @@ public final class RunRecorder implements TrainingListener, AutoCloseable {
   /** Creates the run in the store and starts its heartbeat. */
   public static RunRecorder start(RunStore store, NewRun run, Clock clock) {
     store.create(run);
-    RunRecorder r = new RunRecorder(store, run.id(), clock);
+    return attach(store, run.id(), clock);
+  }
+
+  /** Records into a run that already exists (a claimed sweep cell) and starts its heartbeat. */
+  public static RunRecorder attach(RunStore store, String runId, Clock clock) {
+    RunRecorder r = new RunRecorder(store, runId, clock);
     long period = RunStores.HEARTBEAT_INTERVAL.toMillis();
     r.heartbeat.scheduleAtFixedRate(r::beat, period, period, TimeUnit.MILLISECONDS);
     return r;

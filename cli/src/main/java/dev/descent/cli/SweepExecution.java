@@ -1,0 +1,72 @@
+package dev.descent.cli;
+
+import dev.descent.core.Json;
+import dev.descent.core.plugin.PluginRegistry;
+import dev.descent.core.sweep.DryRunTable;
+import dev.descent.core.sweep.Eta;
+import dev.descent.core.sweep.Sweep;
+import dev.descent.core.sweep.SweepReport;
+import dev.descent.core.sweep.SweepRunner;
+import dev.descent.core.sweep.SweepSummary;
+import dev.descent.core.tracking.Workspace;
+import dev.descent.core.train.Trainer;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.OptionalDouble;
+
+/** {@code descent run FILE} for a file with {@code grid:} or {@code seeds:}: the sweep, then its summary. */
+final class SweepExecution {
+  private final Trainer trainer;
+  private final PluginRegistry plugins;
+
+  SweepExecution(Trainer trainer, PluginRegistry plugins) {
+    this.trainer = trainer;
+    this.plugins = plugins;
+  }
+
+  int run(Sweep sweep, Path file, Workspace ws, int workers, boolean json, PrintWriter out, PrintWriter progress) {
+    SweepRunner runner = new SweepRunner(trainer, ws.store(), plugins, Clock.systemUTC());
+    Thread onInterrupt = new Thread(() -> {
+      runner.stopAll();
+      progress.println("interrupted: running cells recorded as stopped; run the same command again to resume");
+      progress.flush();
+    }, "descent-sweep-stop");
+    Runtime.getRuntime().addShutdownHook(onInterrupt);
+    try {
+      runner.run(sweep, file, workers, new SweepProgress(progress, System.console() != null && !json));
+    } finally {
+      Runtime.getRuntime().removeShutdownHook(onInterrupt);
+      ws.sync();
+    }
+    SweepSummary summary = SweepSummary.of(sweep, ws.store());
+    if (json) {
+      out.println(Json.write(SweepReport.toMap(summary)));
+    } else {
+      SweepReport.print(out, summary);
+    }
+    out.flush();
+    return SweepReport.allDone(summary) ? 0 : 1;
+  }
+
+  /** The cells as a table, their count and an ETA from similar finished runs in the store. */
+  static void dryRun(Sweep sweep, Workspace ws, int workers, PrintWriter out) {
+    out.print(DryRunTable.format(sweep));
+    out.println(DryRunTable.count(sweep));
+    OptionalDouble perCell = averageSeconds(sweep, ws);
+    if (perCell.isPresent()) {
+      out.println("ETA " + new Eta(sweep.cells().size(), perCell.getAsDouble(), workers).format()
+          + ", from finished runs of '" + sweep.name() + "' in the store");
+    } else {
+      out.println("ETA unknown: no finished runs of '" + sweep.name() + "' in the store yet to time it from");
+    }
+    out.flush();
+  }
+
+  private static OptionalDouble averageSeconds(Sweep sweep, Workspace ws) {
+    var page = ws.search().search("experiment:\"" + sweep.name() + "\" AND status:finished", null, 0, 200);
+    return page.ids().stream().map(id -> ws.store().get(id)).flatMap(java.util.Optional::stream)
+        .filter(r -> r.endTime() != null && r.startTime() != null)
+        .mapToDouble(r -> (r.endTime().toEpochMilli() - r.startTime().toEpochMilli()) / 1000.0).average();
+  }
+}

@@ -1,0 +1,74 @@
+package dev.descent.core.store;
+
+import dev.descent.core.train.RunStatus;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * The sweep ledger: each cell is a run row keyed by its deterministic id, entered as {@code queued},
+ * and claimed by a single conditional UPDATE before it runs. The UPDATE is atomic in SQLite and
+ * PostgreSQL alike, so of two processes claiming one cell exactly one sees a row change; a claim
+ * succeeds only for a cell that never ran to an outcome (queued, failed, crashed, stopped).
+ */
+final class Ledger {
+  /** Statuses a cell can be (re)claimed from. Finished and diverged cells are outcomes: never run twice. */
+  static final List<RunStatus> CLAIMABLE = List.of(RunStatus.QUEUED, RunStatus.FAILED, RunStatus.CRASHED, RunStatus.STOPPED);
+
+  private Ledger() {}
+
+  /** Inserts the run as {@code queued} unless a run with its id exists; returns whether it inserted. */
+  static boolean enqueue(Database d, NewRun run, long seq) throws SQLException {
+    PreparedStatement exists = d.prepare("SELECT 1 FROM runs WHERE id = ?");
+    exists.setString(1, run.id());
+    try (ResultSet rs = exists.executeQuery()) {
+      if (rs.next()) {
+        return false;
+      }
+    }
+    PreparedStatement ps = d.prepare("INSERT INTO runs (" + RunRows.COLUMNS + ", pk) VALUES"
+        + " (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, NULL, NULL, ?, NULL, '{}', '{}', ?, ?)");
+    ps.setString(1, run.id());
+    ps.setString(2, run.experiment());
+    ps.setString(3, run.sweepId());
+    ps.setString(4, RunStatus.QUEUED.label());
+    ps.setString(5, Codec.map(run.config()));
+    ps.setString(6, Codec.map(run.params()));
+    ps.setString(7, Codec.map(run.provenance()));
+    RunRows.setInstant(ps, 8, run.startTime());
+    RunRows.setInstant(ps, 9, run.startTime());
+    ps.setString(10, Codec.tags(run.tags() == null ? new TreeSet<>() : new TreeSet<>(run.tags())));
+    ps.setLong(11, seq);
+    ps.setLong(12, seq);
+    ps.executeUpdate();
+    return true;
+  }
+
+  /**
+   * Moves a claimable cell to {@code running} (fresh start time and heartbeat, the last attempt's
+   * metrics, summaries, test metrics and error cleared); false when another process has it or it ended.
+   */
+  static boolean claim(Database d, String id, Instant now, long seq) throws SQLException {
+    PreparedStatement ps = d.prepare("UPDATE runs SET status = ?, start_time = ?, heartbeat = ?, end_time = NULL,"
+        + " error = NULL, stack_trace = NULL, summaries = '{}', test = '{}', sequence = ?"
+        + " WHERE id = ? AND status IN (?, ?, ?, ?)");
+    ps.setString(1, RunStatus.RUNNING.label());
+    RunRows.setInstant(ps, 2, now);
+    RunRows.setInstant(ps, 3, now);
+    ps.setLong(4, seq);
+    ps.setString(5, id);
+    for (int i = 0; i < CLAIMABLE.size(); i++) {
+      ps.setString(6 + i, CLAIMABLE.get(i).label());
+    }
+    if (ps.executeUpdate() != 1) {
+      return false;
+    }
+    PreparedStatement clear = d.prepare("DELETE FROM metrics WHERE run_pk = (SELECT pk FROM runs WHERE id = ?)");
+    clear.setString(1, id);
+    clear.executeUpdate();
+    return true;
+  }
+}
