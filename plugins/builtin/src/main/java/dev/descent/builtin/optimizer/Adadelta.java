@@ -38,7 +38,7 @@ record Adadelta(Params params, double learningRate, double rho, double eps, doub
     }
 
     @Override
-    void update(Elements p, Elements g, long t) {
+    void update(double[] p, double[] g, long t) {
       double rho = c.rho;
       double eps = c.eps;
       double wd = c.weightDecay;
@@ -46,8 +46,8 @@ record Adadelta(Params params, double learningRate, double rho, double eps, doub
       final double[] squareAvg = this.squareAvg;
       final double[] accDelta = this.accDelta;
       for (int i = 0; i < n; i++) {
-        double pi = p.get(i);
-        double gi = g.get(i);
+        double pi = p[i];
+        double gi = g[i];
         if (wd != 0) {
           gi = Math.fma(wd, pi, gi);
         }
@@ -56,7 +56,7 @@ record Adadelta(Params params, double learningRate, double rho, double eps, doub
         double std = Math.sqrt(s + eps);
         double delta = Math.sqrt(accDelta[i] + eps) / std * gi;
         accDelta[i] = Math.fma((1 - rho) * delta, delta, accDelta[i] * rho);
-        p.set(i, Math.fma(-lr, delta, pi));
+        p[i] = Math.fma(-lr, delta, pi);
       }
     }
   }

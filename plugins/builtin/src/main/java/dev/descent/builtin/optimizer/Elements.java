@@ -12,8 +12,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>A contiguous c-order float32 or float64 array, including a view into a larger flat array, is
  * read and written in place through an NIO buffer at {@code offset()}. Anything else (a column
  * view, f order, another data type) is copied to a c-order array and written back by
- * {@link #commit()}. Exactly two subclasses exist, so the calls in an update loop stay bimorphic
- * and the JIT inlines them.
+ * {@link #write}. Elements move in bulk (one memory copy each way per step), so the
+ * optimizer's loop runs over plain arrays.
  */
 abstract class Elements {
   private final INDArray writeBack;
@@ -44,18 +44,18 @@ abstract class Elements {
     return new Doubles(a.data().asNioDouble(), offset, writeBack, copy);
   }
 
-  /** Element i (c order) as a double. */
-  abstract double get(int i);
+  /** Copies every element (c order) into {@code dst}, widening through {@code scratch} if needed. */
+  abstract void read(double[] dst, float[] scratch);
 
-  /** Sets element i, rounding to the array's type. */
-  abstract void set(int i, double v);
-
-  /** Writes a copy back into the original array; a no-op when the memory was accessed directly. */
-  final void commit() {
+  /** Stores {@code src} into the array (rounding to its type) and into the original if this is a copy. */
+  final void write(double[] src, float[] scratch) {
+    store(src, scratch);
     if (writeBack != null) {
       writeBack.assign(copy);
     }
   }
+
+  abstract void store(double[] src, float[] scratch);
 
   private static final class Floats extends Elements {
     private final FloatBuffer buf;
@@ -68,13 +68,21 @@ abstract class Elements {
     }
 
     @Override
-    double get(int i) {
-      return buf.get(base + i);
+    void read(double[] dst, float[] scratch) {
+      int n = dst.length;
+      buf.get(base, scratch, 0, n);
+      for (int i = 0; i < n; i++) {
+        dst[i] = scratch[i];
+      }
     }
 
     @Override
-    void set(int i, double v) {
-      buf.put(base + i, (float) v);
+    void store(double[] src, float[] scratch) {
+      int n = src.length;
+      for (int i = 0; i < n; i++) {
+        scratch[i] = (float) src[i];
+      }
+      buf.put(base, scratch, 0, n);
     }
   }
 
@@ -89,13 +97,13 @@ abstract class Elements {
     }
 
     @Override
-    double get(int i) {
-      return buf.get(base + i);
+    void read(double[] dst, float[] scratch) {
+      buf.get(base, dst, 0, dst.length);
     }
 
     @Override
-    void set(int i, double v) {
-      buf.put(base + i, v);
+    void store(double[] src, float[] scratch) {
+      buf.put(base, src, 0, src.length);
     }
   }
 }

@@ -41,7 +41,7 @@ record RmsProp(Params params, double learningRate, double alpha, double eps, dou
     }
 
     @Override
-    void update(Elements p, Elements g, long t) {
+    void update(double[] p, double[] g, long t) {
       double alpha = c.alpha;
       double eps = c.eps;
       double wd = c.weightDecay;
@@ -51,8 +51,8 @@ record RmsProp(Params params, double learningRate, double alpha, double eps, dou
       final double[] gradAvg = this.gradAvg;
       final double[] buf = this.buf;
       for (int i = 0; i < n; i++) {
-        double pi = p.get(i);
-        double gi = g.get(i);
+        double pi = p[i];
+        double gi = g[i];
         if (wd != 0) {
           gi = Math.fma(wd, pi, gi);
         }
@@ -69,9 +69,9 @@ record RmsProp(Params params, double learningRate, double alpha, double eps, dou
         if (buf != null) {
           double b = buf[i] * mu + gi / avg;
           buf[i] = b;
-          p.set(i, Math.fma(-lr, b, pi));
+          p[i] = Math.fma(-lr, b, pi);
         } else {
-          p.set(i, Math.fma(-lr, gi / avg, pi));
+          p[i] = Math.fma(-lr, gi / avg, pi);
         }
       }
     }

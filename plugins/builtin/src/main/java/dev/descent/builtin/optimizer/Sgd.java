@@ -36,7 +36,7 @@ record Sgd(Params params, double learningRate, double momentum, double dampening
     }
 
     @Override
-    void update(Elements p, Elements g, long t) {
+    void update(double[] p, double[] g, long t) {
       double lr = c.learningRate;
       double wd = c.weightDecay;
       double mu = c.momentum;
@@ -45,8 +45,8 @@ record Sgd(Params params, double learningRate, double momentum, double dampening
       boolean nesterov = c.nesterov;
       final double[] buf = this.buf;
       for (int i = 0; i < n; i++) {
-        double pi = p.get(i);
-        double d = g.get(i);
+        double pi = p[i];
+        double d = g[i];
         if (wd != 0) {
           d = Math.fma(wd, pi, d);
         }
@@ -55,7 +55,7 @@ record Sgd(Params params, double learningRate, double momentum, double dampening
           buf[i] = b;
           d = nesterov ? Math.fma(mu, b, d) : b;
         }
-        p.set(i, Math.fma(-lr, d, pi));
+        p[i] = Math.fma(-lr, d, pi);
       }
     }
   }
