@@ -47,6 +47,13 @@ public final class PluginRegistry {
     return new PluginRegistry(discoverEntries(loader));
   }
 
+  /** Discovers every provider visible to {@code loader} and adds {@code extra} ones (tests, embedding). */
+  public static PluginRegistry discover(ClassLoader loader, List<? extends Plugin> extra) {
+    List<PluginEntry> entries = discoverEntries(loader);
+    extra.forEach(p -> entries.add(new PluginEntry(p, PluginEntry.sourceOf(p.getClass()))));
+    return new PluginRegistry(entries);
+  }
+
   /** The entries {@link ServiceLoader} finds for every kind through {@code loader}. */
   public static List<PluginEntry> discoverEntries(ClassLoader loader) {
     List<PluginEntry> entries = new ArrayList<>();

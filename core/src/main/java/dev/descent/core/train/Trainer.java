@@ -48,7 +48,11 @@ public final class Trainer {
     Loss loss = plugins.loss(exp.model().loss().name()).configure(exp.model().loss().params());
     Optional<FusedLoss> fused = loss.fusedWith(exp.model().outputLayer().activation().name());
     Optimizer optimizer = plugins.optimizer(spec.optimizer().name()).configure(spec.optimizer().params());
-    return new Loop(net, train, val, loss, fused, optimizer, spec, listener).run(test);
+    String modelPlugins = "activations " + exp.model().layers().stream()
+        .filter(l -> l instanceof dev.descent.core.experiment.LayerSpec.Dense)
+        .map(l -> ((dev.descent.core.experiment.LayerSpec.Dense) l).activation().name()).distinct()
+        .collect(java.util.stream.Collectors.joining(", ")) + "; loss " + exp.model().loss().name();
+    return new Loop(net, train, val, loss, fused, optimizer, spec, listener, modelPlugins).run(test);
   }
 
   private static LabelledData fit(dev.descent.core.data.Examples ex, int outputs, DataType dtype, Experiment exp, String which) {
@@ -76,9 +80,12 @@ public final class Trainer {
     private final Map<Integer, INDArray[]> batchBuffers = new HashMap<>();
     private final Random shuffle;
     private final org.nd4j.linalg.api.rng.Random dropout;
+    /** The model's activations and loss, named in failure messages. */
+    private final String modelPlugins;
 
     Loop(Network net, LabelledData train, LabelledData val, Loss loss, Optional<FusedLoss> fused,
-        Optimizer optimizer, TrainingSpec spec, TrainingListener listener) {
+        Optimizer optimizer, TrainingSpec spec, TrainingListener listener, String modelPlugins) {
+      this.modelPlugins = modelPlugins;
       this.net = net;
       this.train = train;
       this.val = val;
@@ -116,8 +123,14 @@ public final class Trainer {
           int[] rows = Arrays.copyOfRange(order, from, Math.min(n, from + spec.batchSize()));
           INDArray[] xy = batch(rows);
           var pass = net.pass(rows.length);
-          INDArray out = pass.forward(xy[0], dropout);
-          double l = pass.loss(loss, fused, xy[1]);
+          INDArray out;
+          double l;
+          try {
+            out = pass.forward(xy[0], dropout);
+            l = pass.loss(loss, fused, xy[1]);
+          } catch (RuntimeException e) {
+            throw new TrainingFailure("the forward pass (" + modelPlugins + ")", epoch, b + 1, e);
+          }
           if (!Double.isFinite(l)) {
             Divergence d = new Divergence(epoch, b + 1, l);
             return new TrainingResult(RunStatus.DIVERGED, epochs, bestEpoch, null, d, false,
@@ -125,12 +138,12 @@ public final class Trainer {
           }
           lossSum += l * rows.length;
           hits += train.correct(out, rows, 0);
-          pass.backward(loss, fused, xy[1]);
-          List<INDArray> params = net.parameters();
-          List<INDArray> grads = net.gradients();
-          for (int i = 0; i < states.size(); i++) {
-            states.get(i).step(params.get(i), grads.get(i));
+          try {
+            pass.backward(loss, fused, xy[1]);
+          } catch (RuntimeException e) {
+            throw new TrainingFailure("backpropagation (" + modelPlugins + ")", epoch, b + 1, e);
           }
+          step(epoch, b + 1);
           samples += rows.length;
           listener.onBatch(epoch, b + 1, l);
         }
@@ -160,6 +173,19 @@ public final class Trainer {
       double secs = seconds(started);
       return new TrainingResult(RunStatus.FINISHED, epochs, bestEpoch, t, null, stoppedEarly, secs,
           samples / Math.max(1e-9, secs), net.parameterCount());
+    }
+
+    /** Lets the optimizer update every parameter; a throwing optimizer plugin fails the run by name. */
+    private void step(int epoch, int batch) {
+      List<INDArray> params = net.parameters();
+      List<INDArray> grads = net.gradients();
+      try {
+        for (int i = 0; i < states.size(); i++) {
+          states.get(i).step(params.get(i), grads.get(i));
+        }
+      } catch (RuntimeException e) {
+        throw new TrainingFailure("optimizer '" + spec.optimizer().name() + "'", epoch, batch, e);
+      }
     }
 
     private int[] permutation(int n) {

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +26,7 @@ class PostgresRunStoreTest extends RunStoreContract {
   static final String URL = System.getenv("DESCENT_TEST_POSTGRES_URL");
   private final List<String> schemas = new ArrayList<>();
 
-  @BeforeAll
+  /** Called before each test (from {@link #freshLocation}) so every test reports the skip and its reason. */
   static void requireServer() {
     assumeTrue(URL != null || "true".equals(System.getenv("CI")),
         "PostgreSQL run store tests skipped: DESCENT_TEST_POSTGRES_URL is not set. Install the Debian package"
@@ -37,6 +36,7 @@ class PostgresRunStoreTest extends RunStoreContract {
 
   @Override
   protected String freshLocation() throws Exception {
+    requireServer();
     String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
     executeRaw(URL, "CREATE SCHEMA " + schema);
     schemas.add(schema);
