@@ -12,14 +12,25 @@ import java.util.Map;
  * marked {@code crashed} whenever any descent process opens the store.
  */
 public final class RunStores {
-  public static final Duration HEARTBEAT_INTERVAL = Duration.ofSeconds(10);
-  public static final Duration STALE_AFTER = Duration.ofSeconds(60);
+  /** 10 s; {@code DESCENT_HEARTBEAT_SECONDS} overrides it (tests that kill processes, clusters). */
+  public static final Duration HEARTBEAT_INTERVAL = seconds("DESCENT_HEARTBEAT_SECONDS", 10);
+  /** 60 s; {@code DESCENT_STALE_AFTER_SECONDS} overrides it. Keep it several heartbeats long. */
+  public static final Duration STALE_AFTER = seconds("DESCENT_STALE_AFTER_SECONDS", 60);
   /** The environment variable naming the store when {@code --store} is not given. */
   public static final String ENV = "DESCENT_STORE";
   /** The store used when neither {@code --store} nor {@link #ENV} is given, relative to the working directory. */
   public static final String DEFAULT_LOCATION = "descent-store";
 
   private RunStores() {}
+
+  private static Duration seconds(String env, long fallback) {
+    String v = System.getenv(env);
+    try {
+      return v == null || v.isBlank() ? Duration.ofSeconds(fallback) : Duration.ofMillis(Math.round(Double.parseDouble(v) * 1000));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(env + ": was '" + v + "', must be a number of seconds", e);
+    }
+  }
 
   /**
    * Opens {@code location}: {@code postgresql://host:port/db?user=..&password=..} for PostgreSQL,
