@@ -260,6 +260,11 @@ abstract class JdbcRunStore implements RunStore {
   }
 
   @Override
+  public List<SweepCounts> sweeps() {
+    return db.read("listing sweeps", d -> Ledger.sweeps(d));
+  }
+
+  @Override
   public int markStaleRunsCrashed(Instant now, Duration staleAfter) {
     return db.transaction("marking stale runs crashed", d -> StaleRuns.markCrashed(d, now, staleAfter,
         this::nextSequence));

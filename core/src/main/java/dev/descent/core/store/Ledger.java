@@ -71,4 +71,29 @@ final class Ledger {
     clear.executeUpdate();
     return true;
   }
+
+  /** Cells per sweep and status, from the runs table (indexed by sweep and status). */
+  static List<SweepCounts> sweeps(Database d) throws SQLException {
+    PreparedStatement ps = d.prepare("SELECT sweep_id, experiment, status, COUNT(*), MIN(start_time), MAX(end_time)"
+        + " FROM runs WHERE sweep_id IS NOT NULL GROUP BY sweep_id, experiment, status");
+    java.util.Map<String, SweepCounts> bySweep = new java.util.LinkedHashMap<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        String id = rs.getString(1);
+        Instant started = RunRows.instant(rs, 5);
+        Instant ended = RunRows.instant(rs, 6);
+        SweepCounts prev = bySweep.get(id);
+        java.util.Map<RunStatus, Integer> counts = prev == null ? new java.util.EnumMap<>(RunStatus.class) : prev.counts();
+        counts.put(RunStatus.valueOf(rs.getString(3).toUpperCase(java.util.Locale.ROOT)), rs.getInt(4));
+        Instant s = prev == null || (started != null && started.isBefore(prev.started())) ? started : prev.started();
+        Instant e = prev == null || (ended != null && (prev.lastEnded() == null || ended.isAfter(prev.lastEnded())))
+            ? ended : prev.lastEnded();
+        bySweep.put(id, new SweepCounts(id, rs.getString(2), counts, s, e));
+      }
+    }
+    List<SweepCounts> out = new java.util.ArrayList<>(bySweep.values());
+    out.sort(java.util.Comparator.comparing(SweepCounts::started, java.util.Comparator.nullsFirst(
+        java.util.Comparator.<Instant>naturalOrder())).reversed());
+    return out;
+  }
 }

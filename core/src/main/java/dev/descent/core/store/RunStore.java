@@ -99,6 +99,11 @@ public interface RunStore extends AutoCloseable {
         || r.status() == RunStatus.CRASHED || r.status() == RunStatus.STOPPED).orElse(true);
   }
 
+  /** Every sweep with its cells counted by status, most recently started first. */
+  default java.util.List<SweepCounts> sweeps() {
+    throw new UnsupportedOperationException(location() + " keeps no sweep ledger");
+  }
+
   @Override
   void close();
 }

@@ -35,7 +35,9 @@ final class Schema {
           "CREATE TABLE metrics (run_pk BIGINT NOT NULL, key TEXT NOT NULL, epoch INTEGER NOT NULL,"
               + " value DOUBLE PRECISION, PRIMARY KEY (run_pk, key, epoch))%s",
           "CREATE TABLE deleted_runs (id TEXT NOT NULL, sequence BIGINT NOT NULL)",
-          "CREATE INDEX deleted_by_sequence ON deleted_runs (sequence)")));
+          "CREATE INDEX deleted_by_sequence ON deleted_runs (sequence)")),
+      // 2: sweeps are listed and counted by status from the runs that are their cells
+      new Migration(2, List.of("CREATE INDEX runs_by_sweep ON runs (sweep_id, status)")));
 
   /** The version this program writes: the last migration's. */
   static final int CURRENT = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
