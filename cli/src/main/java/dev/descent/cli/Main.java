@@ -3,7 +3,13 @@ package dev.descent.cli;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.descent.core.DescentModule;
+import com.google.inject.util.Modules;
 import dev.descent.core.env.CpuKernels;
+import dev.descent.core.plugin.LoadedPlugins;
+import dev.descent.core.plugin.PluginDirectory;
+import dev.descent.core.plugin.PluginJars;
+import dev.descent.core.plugin.PluginProblem;
+import dev.descent.core.plugin.PluginRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -18,6 +24,8 @@ import picocli.CommandLine;
  */
 public final class Main {
   private static final String RELAUNCHED = "DESCENT_RELAUNCHED";
+  /** The global option naming the plugin directory; see {@link PluginDirectory}. */
+  static final String PLUGINS_OPTION = "--plugins";
 
   private Main() {}
 
@@ -31,14 +39,65 @@ public final class Main {
     return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
   }
 
-  /** Runs the command line with the given output streams; tests capture them. */
+  /**
+   * Runs the command line with the given output streams; tests capture them.
+   *
+   * <p>The global {@code --plugins DIR} option is taken out of {@code args} here, before picocli
+   * sees them: the registry must hold the directory's plugins before Guice builds any command, and
+   * every command (run, plugins list, optimizers trace) needs the same registry. Bad jars are
+   * reported once, here, as warnings; they never stop the command.
+   */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    Injector injector = Guice.createInjector(new DescentModule(Main.class.getClassLoader()));
+    List<String> rest = new ArrayList<>();
+    String pluginsFlag = takePluginsOption(args, rest);
+    Path dir = PluginDirectory.resolve(pluginsFlag, optionValue(rest, "--store"));
+    LoadedPlugins plugins = PluginJars.load(dir, Main.class.getClassLoader());
+    for (PluginProblem p : plugins.problems()) {
+      err.println("descent: warning: plugin " + p);
+    }
+    err.flush();
+    Injector injector = Guice.createInjector(Modules.override(new DescentModule(Main.class.getClassLoader()))
+        .with(binder -> {
+          binder.bind(PluginRegistry.class).toInstance(plugins.registry());
+          binder.bind(LoadedPlugins.class).toInstance(plugins);
+        }));
     CommandLine cmd = new CommandLine(new DescentCommand(), new GuiceFactory(injector));
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setExecutionExceptionHandler(new ErrorHandler());
-    return cmd.execute(args);
+    return cmd.execute(rest.toArray(String[]::new));
+  }
+
+  /** Removes {@code --plugins DIR} and {@code --plugins=DIR} from {@code args} into {@code rest}; the last one wins. */
+  static String takePluginsOption(String[] args, List<String> rest) {
+    String dir = null;
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("--")) {
+        rest.addAll(List.of(args).subList(i, args.length));
+        break;
+      } else if (a.equals(PLUGINS_OPTION) && i + 1 < args.length) {
+        dir = args[++i];
+      } else if (a.startsWith(PLUGINS_OPTION + "=")) {
+        dir = a.substring(PLUGINS_OPTION.length() + 1);
+      } else {
+        rest.add(a);
+      }
+    }
+    return dir;
+  }
+
+  /** The value of {@code --name V} or {@code --name=V} in {@code args}, if given. */
+  private static String optionValue(List<String> args, String name) {
+    String value = null;
+    for (int i = 0; i < args.size(); i++) {
+      if (args.get(i).equals(name) && i + 1 < args.size()) {
+        value = args.get(i + 1);
+      } else if (args.get(i).startsWith(name + "=")) {
+        value = args.get(i).substring(name.length() + 1);
+      }
+    }
+    return value;
   }
 
   /**

@@ -33,8 +33,15 @@ final class SweepExecution {
       progress.flush();
     }, "descent-sweep-stop");
     Runtime.getRuntime().addShutdownHook(onInterrupt);
+    SweepProgress display = new SweepProgress(progress, System.console() != null && !json);
+    long t0 = System.nanoTime();
     try {
-      runner.run(sweep, file, workers, new SweepProgress(progress, System.console() != null && !json));
+      int ran = runner.run(sweep, file, workers, display);
+      if (ran > 0) {
+        progress.printf("ran %d cells in %.1f s with %d worker%s; mean overhead per cell (claim, setup, store writes): %.1f ms%n",
+            ran, (System.nanoTime() - t0) / 1e9, workers, workers == 1 ? "" : "s", display.meanOverheadMillis());
+        progress.flush();
+      }
     } finally {
       Runtime.getRuntime().removeShutdownHook(onInterrupt);
       ws.sync();

@@ -22,6 +22,7 @@ final class SweepProgress implements SweepListener {
   private final AtomicInteger done = new AtomicInteger();
   private final AtomicInteger failed = new AtomicInteger();
   private final Map<String, Long> started = new ConcurrentHashMap<>();
+  private final java.util.List<Double> overheads = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
   private volatile int toRun;
   private volatile int workers;
   private volatile double cellSeconds;
@@ -67,6 +68,16 @@ final class SweepProgress implements SweepListener {
     String eta = Eta.duration(new Eta(Math.max(0, toRun - n), cellSeconds, workers).seconds());
     line("[%d/%d, %d failed, ETA %s] %-8s %s  %s seed=%d  %.1f s%s", n, toRun, failed.get(), eta, status.label(),
         cell.id(), cell.axisValues(), cell.seed(), secs, message == null ? "" : "  " + message);
+  }
+
+  @Override
+  public void onCellTiming(Cell cell, double wallSeconds, double overheadSeconds) {
+    overheads.add(overheadSeconds);
+  }
+
+  /** The mean per-cell overhead (everything but training) in milliseconds, NaN before any cell. */
+  double meanOverheadMillis() {
+    return overheads.stream().mapToDouble(Double::doubleValue).filter(d -> !Double.isNaN(d)).average().orElse(Double.NaN) * 1000;
   }
 
   @Override

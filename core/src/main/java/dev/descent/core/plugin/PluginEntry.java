@@ -21,11 +21,21 @@ import java.util.HexFormat;
 public final class PluginEntry {
   private final Plugin plugin;
   private final Path source;
+  private final String manifestVersion;
   private volatile String sha256;
 
   PluginEntry(Plugin plugin, Path source) {
+    this(plugin, source, null);
+  }
+
+  /**
+   * An entry whose version is the {@code Implementation-Version} of the jar it was loaded from, when
+   * the jar has one: the jar, not the plugin's own code, is what provenance must identify.
+   */
+  PluginEntry(Plugin plugin, Path source, String manifestVersion) {
     this.plugin = plugin;
     this.source = source;
+    this.manifestVersion = manifestVersion;
   }
 
   /** Where the provider class was loaded from, as a path (a jar, or a classes folder in a build). */
@@ -53,8 +63,9 @@ public final class PluginEntry {
     return plugin.name();
   }
 
+  /** The jar manifest's {@code Implementation-Version} if known, else {@link Plugin#version()}. */
   public String version() {
-    return plugin.version();
+    return manifestVersion != null ? manifestVersion : plugin.version();
   }
 
   public String providerClass() {

@@ -17,6 +17,12 @@ public interface SweepListener {
   /** A cell ended; {@code message} is the error or divergence, null when it finished. */
   default void onCellEnd(Cell cell, RunStatus status, String message) {}
 
+  /**
+   * How long a cell took in all and how much of it was not training: claiming, setup, provenance and
+   * every store write (epochs included), i.e. what the sweep machinery costs per cell.
+   */
+  default void onCellTiming(Cell cell, double wallSeconds, double overheadSeconds) {}
+
   /** A cell was not run: finished before, or running in another process. */
   default void onCellSkipped(Cell cell, String why) {}
 }

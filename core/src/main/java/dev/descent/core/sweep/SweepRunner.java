@@ -85,6 +85,7 @@ public final class SweepRunner {
   }
 
   private boolean runCell(Cell cell, SweepListener listener) {
+    long t0 = System.nanoTime();
     if (!store.claim(cell.id(), clock.instant())) {
       listener.onCellSkipped(cell, store.get(cell.id()).map(r -> r.status().label()).orElse("missing"));
       return false;
@@ -92,6 +93,7 @@ public final class SweepRunner {
     listener.onCellStart(cell);
     RunRecorder recorder = RunRecorder.attach(store, cell.id(), clock);
     running.add(recorder);
+    long training = 0;
     try {
       TrainingListener progress = new TrainingListener() {
         @Override
@@ -99,8 +101,10 @@ public final class SweepRunner {
           listener.onCellEpoch(cell, m);
         }
       };
-      TrainingResult r = trainer.train(cell.experiment(), Datasets.load(cell.experiment().dataset()),
-          CompositeListener.of(recorder, progress));
+      var data = Datasets.load(cell.experiment().dataset());
+      long t1 = System.nanoTime();
+      TrainingResult r = trainer.train(cell.experiment(), data, CompositeListener.of(recorder, progress));
+      training = System.nanoTime() - t1 - recorder.storeNanos();
       recorder.finished(r);
       listener.onCellEnd(cell, r.status(), r.divergence() == null ? null : r.divergence().message());
     } catch (Throwable t) {
@@ -112,6 +116,8 @@ public final class SweepRunner {
     } finally {
       running.remove(recorder);
       recorder.close();
+      double wall = (System.nanoTime() - t0) / 1e9;
+      listener.onCellTiming(cell, wall, training == 0 ? Double.NaN : wall - training / 1e9);
     }
     return true;
   }

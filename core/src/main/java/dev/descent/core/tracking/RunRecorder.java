@@ -30,6 +30,7 @@ public final class RunRecorder implements TrainingListener, AutoCloseable {
   private final Clock clock;
   private final ScheduledExecutorService heartbeat;
   private volatile boolean ended;
+  private long storeNanos;
 
   private RunRecorder(RunStore store, String runId, Clock clock) {
     this.store = store;
@@ -72,9 +73,16 @@ public final class RunRecorder implements TrainingListener, AutoCloseable {
 
   @Override
   public void onEpoch(EpochMetrics m) {
+    long t0 = System.nanoTime();
     List<MetricPoint> points = new ArrayList<>();
     m.asMap().forEach((k, v) -> points.add(new MetricPoint(k, m.epoch(), v)));
     store.logMetrics(runId, points, clock.instant());
+    storeNanos += System.nanoTime() - t0;
+  }
+
+  /** Time spent writing epochs to the store so far: overhead, not training. */
+  public long storeNanos() {
+    return storeNanos;
   }
 
   /** Records how training ended: finished (with test metrics) or diverged (with where). */

@@ -1,0 +1,127 @@
+package dev.descent.web;
+
+import dev.descent.core.DescentException;
+import dev.descent.core.ErrorCode;
+import dev.descent.core.Json;
+import dev.descent.core.search.SearchPage;
+import dev.descent.core.store.Run;
+import dev.descent.core.tracking.RunViews;
+import dev.descent.core.tracking.Workspace;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code /api/runs}: search, one run, its metric history, and the two edits a user makes in the browser
+ * (tags, note). Runs come out in {@link RunViews}' shapes, the same as {@code descent runs ... --json}.
+ */
+final class RunsApi {
+  static final int DEFAULT_LIMIT = 50;
+
+  private final Workspace ws;
+
+  RunsApi(Workspace ws) {
+    this.ws = ws;
+  }
+
+  void register(RoutesConfig r) {
+    r.get("/api/runs", this::search);
+    r.get("/api/runs/{id}", ctx -> json(ctx, RunViews.full(RunViews.require(ws.store(), ctx.pathParam("id")), ws.store())));
+    r.get("/api/runs/{id}/metrics", this::metrics);
+    r.post("/api/runs/{id}/tags", this::addTag);
+    r.delete("/api/runs/{id}/tags/{tag}", this::removeTag);
+    r.put("/api/runs/{id}/note", this::setNote);
+  }
+
+  private void search(Context ctx) {
+    int offset = intParam(ctx, "offset", 0);
+    int limit = intParam(ctx, "limit", DEFAULT_LIMIT);
+    SearchPage page = ws.search().search(ctx.queryParam("q"), blankToNull(ctx.queryParam("sort")), offset, limit);
+    List<Map<String, Object>> runs = new ArrayList<>();
+    for (String id : page.ids()) {
+      ws.store().get(id).map(RunViews::summary).ifPresent(runs::add);
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("total", page.total());
+    body.put("offset", offset);
+    body.put("limit", limit);
+    body.put("runs", runs);
+    json(ctx, body);
+  }
+
+  private void metrics(Context ctx) {
+    Run run = RunViews.require(ws.store(), ctx.pathParam("id"));
+    String keys = ctx.queryParam("keys");
+    List<String> wanted = keys == null || keys.isBlank() ? List.of()
+        : Arrays.stream(keys.split(",")).map(String::trim).filter(k -> !k.isEmpty()).toList();
+    json(ctx, RunViews.history(ws.store().metrics(run.id(), wanted)));
+  }
+
+  private void addTag(Context ctx) {
+    Run run = RunViews.require(ws.store(), ctx.pathParam("id"));
+    ws.store().addTag(run.id(), RunViews.validTag(stringField(ctx, "tag")));
+    ws.sync();
+    ctx.status(201);
+    json(ctx, RunViews.summary(RunViews.require(ws.store(), run.id())));
+  }
+
+  private void removeTag(Context ctx) {
+    Run run = RunViews.require(ws.store(), ctx.pathParam("id"));
+    String tag = ctx.pathParam("tag");
+    if (!run.tags().contains(tag)) {
+      throw new DescentException(ErrorCode.NOT_FOUND, "Run '" + run.id() + "' has no tag '" + tag + "'");
+    }
+    ws.store().removeTag(run.id(), tag);
+    ws.sync();
+    json(ctx, RunViews.summary(RunViews.require(ws.store(), run.id())));
+  }
+
+  private void setNote(Context ctx) {
+    Run run = RunViews.require(ws.store(), ctx.pathParam("id"));
+    String note = stringField(ctx, "note");
+    if (note.length() > 10_000) {
+      throw new DescentException(ErrorCode.INVALID_INPUT, "note: " + note.length() + " characters, at most 10000 allowed");
+    }
+    ws.store().setNote(run.id(), note);
+    ws.sync();
+    json(ctx, RunViews.summary(RunViews.require(ws.store(), run.id())));
+  }
+
+  /** A string field of the JSON object in the request body, or INVALID_INPUT saying what was expected. */
+  static String stringField(Context ctx, String field) {
+    Object parsed;
+    try {
+      parsed = Json.mapper().readValue(ctx.body(), Object.class);
+    } catch (Exception e) {
+      throw new DescentException(ErrorCode.INVALID_INPUT, "Request body: not JSON; expected {\"" + field + "\": \"...\"}");
+    }
+    if (!(parsed instanceof Map<?, ?> m) || !(m.get(field) instanceof String s)) {
+      throw new DescentException(ErrorCode.INVALID_INPUT, "Request body: expected {\"" + field + "\": \"...\"} with a string");
+    }
+    return s;
+  }
+
+  static int intParam(Context ctx, String name, int fallback) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      throw new DescentException(ErrorCode.INVALID_INPUT, name + ": was '" + v + "', must be an integer");
+    }
+  }
+
+  static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+
+  static void json(Context ctx, Object body) {
+    ctx.contentType("application/json").result(Json.write(body));
+  }
+}

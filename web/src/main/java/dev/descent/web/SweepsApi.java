@@ -1,0 +1,108 @@
+package dev.descent.web;
+
+import dev.descent.core.DescentException;
+import dev.descent.core.ErrorCode;
+import dev.descent.core.search.RunSearch;
+import dev.descent.core.search.SearchPage;
+import dev.descent.core.store.MetricSummary;
+import dev.descent.core.store.Run;
+import dev.descent.core.store.SweepCounts;
+import dev.descent.core.tracking.Workspace;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code /api/sweeps} and {@code /api/experiments}: what the sweep page needs to draw its optimizer ×
+ * learning-rate heatmap (every cell's params, status and objective value) and the experiment list.
+ */
+final class SweepsApi {
+  /** Objectives in the order a sweep without an {@code objective:} section picks them (see core's Objective). */
+  private static final List<String[]> DEFAULT_OBJECTIVES = List.of(new String[] {"val_accuracy", "max"},
+      new String[] {"val_loss", "min"}, new String[] {"test_accuracy", "max"}, new String[] {"test_loss", "min"});
+
+  private final Workspace ws;
+  private final ExperimentCounts experiments;
+
+  SweepsApi(Workspace ws) {
+    this.ws = ws;
+    this.experiments = new ExperimentCounts(ws.store());
+  }
+
+  void register(RoutesConfig r) {
+    r.get("/api/sweeps", ctx -> RunsApi.json(ctx, ws.store().sweeps().stream().map(SweepsApi::view).toList()));
+    r.get("/api/sweeps/{id}", this::sweep);
+    r.get("/api/experiments", ctx -> RunsApi.json(ctx, experiments.get()));
+  }
+
+  static Map<String, Object> view(SweepCounts s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", s.sweepId());
+    m.put("experiment", s.experiment());
+    m.put("total", s.total());
+    Map<String, Integer> counts = new TreeMap<>();
+    s.counts().forEach((status, n) -> counts.put(status.label(), n));
+    m.put("counts", counts);
+    m.put("started", s.started() == null ? null : s.started().toString());
+    m.put("last_ended", s.lastEnded() == null ? null : s.lastEnded().toString());
+    return m;
+  }
+
+  private void sweep(Context ctx) {
+    String id = ctx.pathParam("id");
+    SweepCounts counts = ws.store().sweeps().stream().filter(s -> s.sweepId().equals(id)).findFirst()
+        .orElseThrow(() -> new DescentException(ErrorCode.NOT_FOUND, "No sweep '" + id + "' in " + ws.location()));
+    List<Run> runs = new ArrayList<>();
+    String query = "sweep:\"" + id.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    for (int offset = 0; ; offset += RunSearch.MAX_LIMIT) {
+      SearchPage page = ws.search().search(query, "start_time:asc", offset, RunSearch.MAX_LIMIT);
+      page.ids().forEach(rid -> ws.store().get(rid).ifPresent(runs::add));
+      if (offset + RunSearch.MAX_LIMIT >= page.total()) {
+        break;
+      }
+    }
+    String[] objective = objective(runs);
+    Map<String, Object> body = view(counts);
+    body.put("objective", Map.of("metric", objective[0], "mode", objective[1]));
+    List<Map<String, Object>> cells = new ArrayList<>();
+    for (Run r : runs) {
+      Map<String, Object> c = new LinkedHashMap<>();
+      c.put("id", r.id());
+      c.put("status", r.status().label());
+      c.put("params", r.params());
+      c.put("objective", value(r, objective));
+      c.put("error", r.error());
+      cells.add(c);
+    }
+    body.put("runs", cells);
+    RunsApi.json(ctx, body);
+  }
+
+  /** The first default objective some run of the sweep has a value for. */
+  private static String[] objective(List<Run> runs) {
+    for (String[] o : DEFAULT_OBJECTIVES) {
+      if (runs.stream().anyMatch(r -> r.summaries().containsKey(o[0]) || r.test().containsKey(o[0]))) {
+        return o;
+      }
+    }
+    return DEFAULT_OBJECTIVES.get(0);
+  }
+
+  /** A run's objective: its best epoch value of the metric, or the test metric; null when it has none. */
+  private static Double value(Run r, String[] objective) {
+    if (objective[0].startsWith("test_")) {
+      Double v = r.test().get(objective[0]);
+      return v == null || v.isNaN() ? null : v;
+    }
+    MetricSummary s = r.summaries().get(objective[0]);
+    if (s == null) {
+      return null;
+    }
+    double v = "max".equals(objective[1]) ? s.max() : s.min();
+    return Double.isFinite(v) ? v : null;
+  }
+}

@@ -1,0 +1,81 @@
+package dev.descent.web;
+
+import dev.descent.core.tracking.Workspace;
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+/**
+ * The dashboard server: the JSON API under {@code /api}, the pages, their scripts under {@code /static}
+ * and uPlot under {@code /webjars}, all from the classpath. It only reads and writes through the
+ * {@link Workspace}, so it can run beside a {@code descent run} writing to the same store.
+ *
+ * <p>Bound to 127.0.0.1 unless told otherwise. Anyone who can reach a non-loopback address could edit
+ * tags and notes, so such a host needs a token, and writes must then send {@code Authorization: Bearer T}.
+ */
+public final class WebServer implements AutoCloseable {
+  private final Javalin app;
+  private final String host;
+  private final int requestedPort;
+
+  /**
+   * @param host the address to bind, e.g. 127.0.0.1
+   * @param port the port; 0 picks a free one (see {@link #port()})
+   * @param token required on writes when not null; must be given when {@code host} is not loopback
+   */
+  public WebServer(Workspace workspace, String host, int port, String token) {
+    if (!isLoopback(host) && (token == null || token.isBlank())) {
+      throw new IllegalArgumentException("Host " + host + " is not loopback: writes need a token; pass one");
+    }
+    this.host = host;
+    this.requestedPort = port;
+    WriteGuard guard = new WriteGuard(token);
+    RunsApi runs = new RunsApi(workspace);
+    SweepsApi sweeps = new SweepsApi(workspace);
+    Pages pages = new Pages();
+    this.app = Javalin.create(config -> {
+      config.showJavalinBanner = false;
+      config.staticFiles.enableWebjars();
+      config.staticFiles.add(files -> {
+        files.hostedPath = "/static";
+        files.directory = "/descent-web/static";
+        files.location = Location.CLASSPATH;
+      });
+      config.routes.before("/api/*", guard::check);
+      runs.register(config.routes);
+      sweeps.register(config.routes);
+      pages.register(config.routes);
+      ApiErrors.register(config.routes);
+    });
+  }
+
+  /** Whether {@code host} names only this machine (127.0.0.0/8, ::1, localhost). */
+  public static boolean isLoopback(String host) {
+    try {
+      return InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
+  public WebServer start() {
+    app.start(host, requestedPort);
+    return this;
+  }
+
+  /** The bound port (the chosen one when started with port 0). */
+  public int port() {
+    return app.port();
+  }
+
+  public String url() {
+    String h = host.contains(":") ? "[" + host + "]" : host;
+    return "http://" + h + ":" + port();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+}

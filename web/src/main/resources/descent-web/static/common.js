@@ -1,0 +1,159 @@
+/*
+ * Shared by every page. Data from the store is only ever put into the page with textContent or as
+ * attribute values set through the DOM (el()), never parsed as HTML: names, tags, notes, params and
+ * errors are user data.
+ */
+'use strict';
+
+/** Makes an element: attrs are properties/attributes, children are nodes or strings (as text). */
+function el(tag, attrs, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === 'class') e.className = v;
+    else if (k === 'text') e.textContent = String(v);
+    else if (k.startsWith('on')) e.addEventListener(k.substring(2), v);
+    else e.setAttribute(k, String(v));
+  }
+  for (const c of children.flat()) {
+    if (c === null || c === undefined) continue;
+    e.appendChild(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return e;
+}
+
+/** Replaces the children of a node. */
+function fill(node, ...children) {
+  node.replaceChildren(...children.flat().filter(c => c !== null && c !== undefined)
+      .map(c => c instanceof Node ? c : document.createTextNode(String(c))));
+  return node;
+}
+
+/** fetch + JSON; an API error becomes an Error carrying the server's message. */
+async function api(path, options) {
+  const res = await fetch(path, options);
+  const text = await res.text();
+  let body = null;
+  try { body = text ? JSON.parse(text) : null; } catch (e) { body = null; }
+  if (!res.ok) {
+    const err = new Error(body && body.message ? body.message : ('HTTP ' + res.status));
+    err.status = res.status;
+    throw err;
+  }
+  return body;
+}
+
+function sendJson(method, path, body) {
+  const headers = {'Content-Type': 'application/json'};
+  const token = sessionStorage.getItem('descent.token');
+  if (token) headers['Authorization'] = 'Bearer ' + token;
+  return api(path, {method, headers, body: body === undefined ? undefined : JSON.stringify(body)});
+}
+
+/** Calls load() now and every 2 s after each completes, so an open page follows the store. */
+function live(load) {
+  const dot = document.getElementById('live');
+  const tick = async () => {
+    try {
+      await load();
+      if (dot) dot.classList.remove('stale');
+    } catch (e) {
+      if (dot) dot.classList.add('stale');
+      console.warn(e);
+    }
+    setTimeout(tick, 2000);
+  };
+  tick();
+}
+
+function badge(status) {
+  return el('span', {class: 'badge status-' + String(status).replace(/[^a-z]/g, ''), text: status});
+}
+
+function fmt(v) {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') {
+    if (Number.isInteger(v)) return String(v);
+    const a = Math.abs(v);
+    return (a !== 0 && (a < 1e-3 || a >= 1e5)) ? v.toExponential(3) : String(+v.toPrecision(5));
+  }
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
+
+function num(v) {
+  return typeof v === 'number' && isFinite(v) ? v : null;
+}
+
+function param(name) {
+  return new URLSearchParams(location.search).get(name);
+}
+
+function lastPathSegment() {
+  const parts = location.pathname.split('/');
+  return decodeURIComponent(parts[parts.length - 1]);
+}
+
+function runLink(id) {
+  return el('a', {href: '/runs/' + encodeURIComponent(id), text: id});
+}
+
+const PALETTE = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f',
+  '#bcbd22', '#17becf'];
+
+/**
+ * A uPlot line chart kept up to date in place: series is [{label, points: [[x, y], ...]}]. Redrawn with
+ * setData when the same series come back, rebuilt when they change.
+ */
+class LineChart {
+  constructor(container, title) {
+    this.box = el('div', {class: 'chart'});
+    this.title = title;
+    container.appendChild(this.box);
+  }
+
+  update(series) {
+    const xs = [...new Set(series.flatMap(s => s.points.map(p => p[0])))].sort((a, b) => a - b);
+    const index = new Map(xs.map((x, i) => [x, i]));
+    const data = [xs];
+    for (const s of series) {
+      const ys = new Array(xs.length).fill(null);
+      s.points.forEach(p => { ys[index.get(p[0])] = num(p[1]); });
+      data.push(ys);
+    }
+    const key = series.map(s => s.label).join('\u0000');
+    if (this.plot && this.key === key) {
+      this.plot.setData(data);
+      return;
+    }
+    if (this.plot) this.plot.destroy();
+    this.key = key;
+    const opts = {
+      title: this.title, width: Math.max(320, Math.min(560, this.box.parentNode.clientWidth - 8)), height: 240,
+      scales: {x: {time: false}},
+      axes: [{label: 'epoch'}, {}],
+      series: [{label: 'epoch'}].concat(series.map((s, i) => ({
+        label: s.label, stroke: PALETTE[i % PALETTE.length], width: 2, spanGaps: true,
+        points: {show: xs.length < 30}}))),
+    };
+    this.plot = new uPlot(opts, data, this.box);
+  }
+}
+
+/** Charts by name inside a container, created on first use. */
+class ChartSet {
+  constructor(container) {
+    this.container = container;
+    this.charts = new Map();
+  }
+
+  update(name, series) {
+    if (!this.charts.has(name)) this.charts.set(name, new LineChart(this.container, name));
+    this.charts.get(name).update(series);
+  }
+}
+
+/** Groups metric keys for charts: train_loss and val_loss share the chart "loss". */
+function chartName(key) {
+  return key.replace(/^(train|val|validation)_/, '');
+}
