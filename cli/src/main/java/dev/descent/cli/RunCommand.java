@@ -118,7 +118,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
           result = trainer.train(exp, data, CompositeListener.of(
               new ProgressPrinter(progressOut, System.console() != null && !json), recorder));
-          recorder.finished(result);
+          recorder.finished(result, ws.artifacts());
         } catch (RuntimeException e) {
           recorder.failed(e);
           throw e;

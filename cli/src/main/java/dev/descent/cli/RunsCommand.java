@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "runs", mixinStandardHelpOptions = true, description = "Find and manage stored runs.",
     subcommands = {RunsCommand.Search.class, RunsCommand.ListRuns.class, RunsCommand.Show.class,
         RunsCommand.Export.class, RunsCommand.Tag.class, RunsCommand.Note.class, RunsCommand.Delete.class,
-        RunsCommand.Reindex.class})
+        RunsCommand.Reindex.class, RunsCommand.Evaluate.class})
 public final class RunsCommand {
 
   /** Shared by the commands that print pages of runs. */
@@ -239,6 +239,46 @@ public final class RunsCommand {
         spec.commandLine().getOut().printf("reindexed %d runs in %.2f s (%,.0f runs/s)%n", n, s, n / Math.max(s, 1e-9));
       }
       spec.commandLine().getOut().flush();
+      return 0;
+    }
+  }
+
+  @Command(name = "evaluate", mixinStandardHelpOptions = true,
+      description = "Load a run's saved weights into its model and evaluate them on its test set again.")
+  static final class Evaluate implements Callable<Integer> {
+    @Parameters(paramLabel = "ID")
+    String id;
+
+    @Mixin
+    StoreOptions storeOptions;
+
+    @Spec
+    CommandSpec spec;
+
+    private final dev.descent.core.train.Trainer trainer;
+    private final dev.descent.core.plugin.PluginRegistry plugins;
+
+    @jakarta.inject.Inject
+    Evaluate(dev.descent.core.train.Trainer trainer, dev.descent.core.plugin.PluginRegistry plugins) {
+      this.trainer = trainer;
+      this.plugins = plugins;
+    }
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      try (Workspace ws = storeOptions.open()) {
+        Run run = RunViews.require(ws.store(), id);
+        float[] weights = ws.artifacts().load(id);
+        var exp = new dev.descent.core.experiment.ExperimentParser(plugins).parseDocument(
+            new java.util.LinkedHashMap<>(run.config()), "run " + id + " (stored config)", null);
+        var data = dev.descent.core.data.Datasets.load(exp.dataset());
+        var eval = trainer.evaluate(exp, data, weights);
+        out.printf("run %s: test loss %.6f, test accuracy %s on %d examples (recorded: loss %s, accuracy %s)%n", id,
+            eval.loss(), Summary.fmt(eval.accuracy()), eval.examples(), run.test().get("test_loss"),
+            run.test().get("test_accuracy"));
+      }
+      out.flush();
       return 0;
     }
   }

@@ -26,7 +26,7 @@ final class SweepExecution {
   }
 
   int run(Sweep sweep, Path file, Workspace ws, int workers, boolean json, PrintWriter out, PrintWriter progress) {
-    SweepRunner runner = new SweepRunner(trainer, ws.store(), plugins, Clock.systemUTC());
+    SweepRunner runner = new SweepRunner(trainer, ws.store(), ws.artifacts(), plugins, Clock.systemUTC());
     Thread onInterrupt = new Thread(() -> {
       runner.stopAll();
       progress.println("interrupted: running cells recorded as stopped; run the same command again to resume");

@@ -82,6 +82,17 @@ class RunsCommandTest {
   }
 
   @Test
+  void evaluate_loads_the_saved_weights_and_reproduces_the_test_metrics() throws Exception {
+    JsonNode shown = Json.mapper().readTree(CliRunner.run("runs", "show", adamId, "--store", store).out());
+    double recorded = shown.get("test").get("test_accuracy").asDouble();
+    CliRunner r = CliRunner.run("runs", "evaluate", adamId, "--store", store);
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.out().contains(String.format("test accuracy %.4f", recorded)), r.out() + " vs " + recorded);
+    assertTrue(Files.exists(Path.of(store, "artifacts", adamId, "weights.f32")));
+    assertEquals(2, CliRunner.run("runs", "evaluate", "nope", "--store", store).exitCode());
+  }
+
+  @Test
   void tag_note_export_and_delete_round_trip() throws Exception {
     Path other = dir.resolve("other");
     String s = other.toString();

@@ -35,7 +35,7 @@ public final class WebServer implements AutoCloseable {
     SweepsApi sweeps = new SweepsApi(workspace);
     Pages pages = new Pages();
     this.app = Javalin.create(config -> {
-      config.showJavalinBanner = false;
+      config.startup.showJavalinBanner = false;
       config.staticFiles.enableWebjars();
       config.staticFiles.add(files -> {
         files.hostedPath = "/static";

@@ -128,6 +128,15 @@ public final class Network {
     return grads;
   }
 
+  /** Replaces every weight and bias with {@code weights}, in the order of {@link #flatParameters()}. */
+  public void loadParameters(float[] weights) {
+    if (weights.length != params.length()) {
+      throw new IllegalArgumentException("the saved weights have " + weights.length + " values, this network has "
+          + params.length() + " parameters: the model does not match");
+    }
+    params.assign(Nd4j.create(weights, new long[] {1, weights.length}, 'c').castTo(dtype));
+  }
+
   public long parameterCount() {
     return params.length();
   }

@@ -51,12 +51,20 @@ public final class PluginJars {
    * (sorted by file name). A missing or null directory means no jars.
    */
   public static LoadedPlugins load(Path dir, ClassLoader spiParent) {
-    PluginJars jars = new PluginJars(spiParent);
-    PluginRegistry.discoverEntries(spiParent).forEach(jars::register);
-    for (Path jar : jarsIn(dir)) {
-      jars.loadJar(jar);
+    return load(jarsIn(dir), dir, spiParent);
+  }
+
+  /**
+   * The built-ins plus the good plugins of the given jars, in the order given; {@code descent plugins
+   * verify} loads one jar this way, apart from the plugin directory.
+   */
+  public static LoadedPlugins load(List<Path> jars, Path dir, ClassLoader spiParent) {
+    PluginJars loader = new PluginJars(spiParent);
+    PluginRegistry.discoverEntries(spiParent).forEach(loader::register);
+    for (Path jar : jars) {
+      loader.loadJar(jar.toAbsolutePath().normalize());
     }
-    return new LoadedPlugins(new PluginRegistry(jars.entries), dir, jars.problems);
+    return new LoadedPlugins(new PluginRegistry(loader.entries), dir, loader.problems);
   }
 
   /** The {@code *.jar} files of {@code dir}, sorted; none when it is null or not a directory. */

@@ -8,6 +8,7 @@ import dev.descent.core.plugin.PluginRegistry;
 import dev.descent.core.provenance.Provenance;
 import dev.descent.core.store.NewRun;
 import dev.descent.core.store.RunStore;
+import dev.descent.core.tracking.Artifacts;
 import dev.descent.core.tracking.RunRecorder;
 import dev.descent.core.train.CompositeListener;
 import dev.descent.core.train.EpochMetrics;
@@ -37,12 +38,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class SweepRunner {
   private final Trainer trainer;
   private final RunStore store;
+  private final Artifacts artifacts;
   private final PluginRegistry plugins;
   private final Clock clock;
   private final Set<RunRecorder> running = ConcurrentHashMap.newKeySet();
   private volatile boolean stopping;
 
-  public SweepRunner(Trainer trainer, RunStore store, PluginRegistry plugins, Clock clock) {
+  /** @param artifacts where each cell's kept weights go; null to keep none */
+  public SweepRunner(Trainer trainer, RunStore store, Artifacts artifacts, PluginRegistry plugins, Clock clock) {
+    this.artifacts = artifacts;
     this.trainer = trainer;
     this.store = store;
     this.plugins = plugins;
@@ -105,7 +109,7 @@ public final class SweepRunner {
       long t1 = System.nanoTime();
       TrainingResult r = trainer.train(cell.experiment(), data, CompositeListener.of(recorder, progress));
       training = System.nanoTime() - t1 - recorder.storeNanos();
-      recorder.finished(r);
+      recorder.finished(r, artifacts);
       listener.onCellEnd(cell, r.status(), r.divergence() == null ? null : r.divergence().message());
     } catch (Throwable t) {
       recorder.failed(t);

@@ -85,6 +85,14 @@ public final class RunRecorder implements TrainingListener, AutoCloseable {
     return storeNanos;
   }
 
+  /** Records how training ended and saves the kept weights beside the store. */
+  public void finished(TrainingResult r, Artifacts artifacts) {
+    if (r.weights() != null && artifacts != null) {
+      artifacts.save(runId, r.weights());
+    }
+    finished(r);
+  }
+
   /** Records how training ended: finished (with test metrics) or diverged (with where). */
   public void finished(TrainingResult r) {
     Map<String, Double> test = new LinkedHashMap<>();

@@ -22,9 +22,14 @@ public final class Workspace implements AutoCloseable {
   private final RunStore store;
   private final RunIndex index;
   private final RunSearch search;
+  private final Artifacts artifacts;
 
   private Workspace(String location, RunStore store, RunIndex index) {
     this.location = location;
+    this.artifacts = new Artifacts(location.startsWith("postgresql://")
+        ? indexDirectory(location, null).getParent().getParent().resolve("artifacts")
+            .resolve(indexDirectory(location, null).getFileName())
+        : Path.of(location, "artifacts"));
     this.store = store;
     this.index = index;
     this.search = new RunSearch(index, store);
@@ -70,6 +75,11 @@ public final class Workspace implements AutoCloseable {
 
   public RunIndex index() {
     return index;
+  }
+
+  /** Where runs' weights live: {@code artifacts/} in a SQLite store, {@code ~/.descent/artifacts/...} for PostgreSQL. */
+  public Artifacts artifacts() {
+    return artifacts;
   }
 
   public RunSearch search() {

@@ -55,6 +55,19 @@ public final class Trainer {
     return new Loop(net, train, val, loss, fused, optimizer, spec, listener, modelPlugins).run(test);
   }
 
+  /**
+   * Evaluates given weights on a dataset's test set without training: how a stored run's artifact is
+   * checked again ({@code descent runs evaluate}).
+   */
+  public Evaluation evaluate(Experiment exp, DataSplits data, float[] weights) {
+    DataType dtype = "float64".equals(exp.training().dtype()) ? DataType.DOUBLE : DataType.FLOAT;
+    Network net = Network.build(exp.model(), data.test().featureCount(), plugins, dtype, exp.training().seed());
+    net.loadParameters(weights);
+    LabelledData test = fit(data.test(), exp.model().outputLayer().units(), dtype, exp, "test");
+    Loss loss = plugins.loss(exp.model().loss().name()).configure(exp.model().loss().params());
+    return Evaluator.evaluate(net, test, loss, loss.fusedWith(exp.model().outputLayer().activation().name()));
+  }
+
   private static LabelledData fit(dev.descent.core.data.Examples ex, int outputs, DataType dtype, Experiment exp, String which) {
     LabelledData d = LabelledData.of(ex, outputs, dtype);
     if (d == null) {
@@ -134,7 +147,7 @@ public final class Trainer {
           if (!Double.isFinite(l)) {
             Divergence d = new Divergence(epoch, b + 1, l);
             return new TrainingResult(RunStatus.DIVERGED, epochs, bestEpoch, null, d, false,
-                seconds(started), samples / Math.max(1e-9, seconds(started)), net.parameterCount());
+                seconds(started), samples / Math.max(1e-9, seconds(started)), net.parameterCount(), null);
           }
           lossSum += l * rows.length;
           hits += train.correct(out, rows, 0);
@@ -172,7 +185,8 @@ public final class Trainer {
       Evaluation t = Evaluator.evaluate(net, test, loss, fused);
       double secs = seconds(started);
       return new TrainingResult(RunStatus.FINISHED, epochs, bestEpoch, t, null, stoppedEarly, secs,
-          samples / Math.max(1e-9, secs), net.parameterCount());
+          samples / Math.max(1e-9, secs), net.parameterCount(),
+          net.flatParameters().castTo(DataType.FLOAT).toFloatVector());
     }
 
     /** Lets the optimizer update every parameter; a throwing optimizer plugin fails the run by name. */

@@ -9,9 +9,12 @@ import java.util.List;
  * @param test test-set evaluation of the kept weights; null when the run diverged
  * @param divergence where the loss went non-finite; null otherwise
  * @param stoppedEarly whether early stopping ended training before the last epoch
+ * @param weights the kept weights as one flat float32 vector (layer by layer, W row-major then b); null
+ *     when the run diverged
  */
 public record TrainingResult(RunStatus status, List<EpochMetrics> epochs, int bestEpoch, Evaluation test,
-    Divergence divergence, boolean stoppedEarly, double seconds, double samplesPerSecond, long parameters) {
+    Divergence divergence, boolean stoppedEarly, double seconds, double samplesPerSecond, long parameters,
+    float[] weights) {
   public TrainingResult {
     epochs = List.copyOf(epochs);
   }

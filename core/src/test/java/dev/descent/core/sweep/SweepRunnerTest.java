@@ -69,13 +69,13 @@ class SweepRunnerTest {
     assertEquals(48, s.cells().size());
     try (RunStore store = RunStores.open(dir.resolve("store").toString(), Clock.systemUTC())) {
       Starts starts = new Starts();
-      int ran = new SweepRunner(new Trainer(PLUGINS), store, PLUGINS, Clock.systemUTC()).run(s, null, 2, starts);
+      int ran = new SweepRunner(new Trainer(PLUGINS), store, null, PLUGINS, Clock.systemUTC()).run(s, null, 2, starts);
       assertEquals(48, ran);
       assertEquals(Map.of(RunStatus.FINISHED, 48), statuses(store, s));
       assertEquals(48, new HashSet<>(starts.ids).size());
       Map<String, Instant> started = new HashMap<>();
       s.cells().forEach(c -> started.put(c.id(), store.get(c.id()).orElseThrow().startTime()));
-      int again = new SweepRunner(new Trainer(PLUGINS), store, PLUGINS, Clock.systemUTC()).run(s, null, 2, SweepListener.NONE);
+      int again = new SweepRunner(new Trainer(PLUGINS), store, null, PLUGINS, Clock.systemUTC()).run(s, null, 2, SweepListener.NONE);
       assertEquals(0, again, "finished cells never run twice");
       s.cells().forEach(c -> assertEquals(started.get(c.id()), store.get(c.id()).orElseThrow().startTime()));
       SweepSummary summary = SweepSummary.of(s, store);
@@ -90,7 +90,7 @@ class SweepRunnerTest {
   void a_throwing_plugin_fails_only_its_cells_and_the_sweep_goes_on() {
     Sweep s = sweep("[sgd, {name: flaky, explode: true}]");
     try (RunStore store = RunStores.open(dir.resolve("store").toString(), Clock.systemUTC())) {
-      new SweepRunner(new Trainer(PLUGINS), store, PLUGINS, Clock.systemUTC()).run(s, null, 2, SweepListener.NONE);
+      new SweepRunner(new Trainer(PLUGINS), store, null, PLUGINS, Clock.systemUTC()).run(s, null, 2, SweepListener.NONE);
       for (Cell c : s.cells()) {
         Run r = store.get(c.id()).orElseThrow();
         if (c.experiment().training().optimizer().name().equals("flaky")) {
@@ -103,7 +103,7 @@ class SweepRunnerTest {
       }
       // a failed cell is claimable again: the next attempt runs exactly the failed ones
       Starts retry = new Starts();
-      new SweepRunner(new Trainer(PLUGINS), store, PLUGINS, Clock.systemUTC()).run(s, null, 1, retry);
+      new SweepRunner(new Trainer(PLUGINS), store, null, PLUGINS, Clock.systemUTC()).run(s, null, 1, retry);
       assertEquals(12, retry.ids.size());
     }
   }
@@ -116,8 +116,8 @@ class SweepRunnerTest {
     Starts b = new Starts();
     try (RunStore storeA = RunStores.open(location, Clock.systemUTC());
          RunStore storeB = RunStores.open(location, Clock.systemUTC())) {
-      Thread ta = new Thread(() -> new SweepRunner(new Trainer(PLUGINS), storeA, PLUGINS, Clock.systemUTC()).run(s, null, 1, a));
-      Thread tb = new Thread(() -> new SweepRunner(new Trainer(PLUGINS), storeB, PLUGINS, Clock.systemUTC()).run(s, null, 1, b));
+      Thread ta = new Thread(() -> new SweepRunner(new Trainer(PLUGINS), storeA, null, PLUGINS, Clock.systemUTC()).run(s, null, 1, a));
+      Thread tb = new Thread(() -> new SweepRunner(new Trainer(PLUGINS), storeB, null, PLUGINS, Clock.systemUTC()).run(s, null, 1, b));
       ta.start();
       tb.start();
       ta.join();

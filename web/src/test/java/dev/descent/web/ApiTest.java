@@ -1,0 +1,241 @@
+package dev.descent.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.descent.core.Json;
+import dev.descent.core.tracking.Workspace;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The JSON API against a real server on 127.0.0.1 and a real SQLite store, through java.net.http. */
+class ApiTest {
+  @TempDir
+  Path dir;
+
+  Workspace ws;
+  WebServer server;
+  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @BeforeEach
+  void start() {
+    ws = TestRuns.open(dir);
+    TestRuns.fill(ws.store());
+    server = new WebServer(ws, "127.0.0.1", 0, null).start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+    ws.close();
+  }
+
+  HttpResponse<String> send(String method, String path, String body, String... headers) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url() + path)).timeout(Duration.ofSeconds(10))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (headers.length > 0) {
+      b.headers(headers);
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> get(String path) throws Exception {
+    return send("GET", path, null);
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> json(HttpResponse<String> r) throws Exception {
+    return Json.mapper().readValue(r.body(), Map.class);
+  }
+
+  static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<Map<String, Object>> runs(Map<String, Object> page) {
+    return (List<Map<String, Object>>) page.get("runs");
+  }
+
+  @Test
+  void runs_page_has_total_and_summaries_newest_first() throws Exception {
+    HttpResponse<String> r = get("/api/runs?limit=3");
+    assertEquals(200, r.statusCode());
+    assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+    Map<String, Object> page = json(r);
+    assertEquals(7, ((Number) page.get("total")).intValue());
+    assertEquals(3, runs(page).size());
+    assertEquals(TestRuns.XSS_RUN, runs(page).get(0).get("id"));
+    assertTrue(runs(page).get(0).containsKey("params"));
+    assertFalse(runs(page).get(0).containsKey("config"), "summaries leave the config out");
+  }
+
+  @Test
+  void runs_search_sorts_and_pages() throws Exception {
+    Map<String, Object> page = json(get("/api/runs?q=" + enc("optimizer:adam") + "&sort=" + enc("learning_rate:desc")
+        + "&offset=1&limit=1"));
+    assertEquals(3, ((Number) page.get("total")).intValue());
+    assertEquals("cell-adam-0.01", runs(page).get(0).get("id"));
+  }
+
+  @Test
+  void bad_query_is_400_with_its_column() throws Exception {
+    HttpResponse<String> r = get("/api/runs?q=" + enc("optimizer:(adam"));
+    assertEquals(400, r.statusCode());
+    Map<String, Object> body = json(r);
+    assertEquals("INVALID_INPUT", body.get("error_code"));
+    assertTrue(((String) body.get("message")).contains("column"), body.toString());
+  }
+
+  @Test
+  void bad_sort_and_page_are_400() throws Exception {
+    assertEquals(400, get("/api/runs?sort=" + enc("nonsense:up")).statusCode());
+    assertEquals(400, get("/api/runs?limit=0").statusCode());
+    assertEquals(400, get("/api/runs?offset=abc").statusCode());
+  }
+
+  @Test
+  void run_has_config_provenance_and_history() throws Exception {
+    Map<String, Object> run = json(get("/api/runs/cell-adam-0.001"));
+    assertEquals("finished", run.get("status"));
+    assertTrue(run.containsKey("config"));
+    assertTrue(run.containsKey("provenance"));
+    Map<?, ?> history = (Map<?, ?>) run.get("history");
+    assertEquals(List.of(1.0, 1.0), ((List<?>) history.get("train_loss")).get(0));
+  }
+
+  @Test
+  void unknown_run_is_404_with_error_body() throws Exception {
+    HttpResponse<String> r = get("/api/runs/nope");
+    assertEquals(404, r.statusCode());
+    assertEquals("NOT_FOUND", json(r).get("error_code"));
+    assertEquals(404, get("/api/runs/nope/metrics").statusCode());
+  }
+
+  @Test
+  void metrics_returns_only_the_asked_keys() throws Exception {
+    Map<String, Object> m = json(get("/api/runs/cell-sgd-0.001/metrics?keys=val_accuracy,train_loss"));
+    assertEquals(List.of("train_loss", "val_accuracy"), m.keySet().stream().sorted().toList());
+    assertEquals(3, ((List<?>) m.get("val_accuracy")).size());
+  }
+
+  @Test
+  void tags_are_added_and_removed_and_searchable() throws Exception {
+    HttpResponse<String> r = send("POST", "/api/runs/cell-adam-0.01/tags", "{\"tag\": \"keeper\"}",
+        "Content-Type", "application/json");
+    assertEquals(201, r.statusCode(), r.body());
+    assertEquals(List.of("keeper"), json(r).get("tags"));
+    assertEquals(1, ((Number) json(get("/api/runs?q=tag:keeper")).get("total")).intValue());
+    r = send("DELETE", "/api/runs/cell-adam-0.01/tags/keeper", null);
+    assertEquals(200, r.statusCode(), r.body());
+    assertEquals(List.of(), json(r).get("tags"));
+    assertEquals(404, send("DELETE", "/api/runs/cell-adam-0.01/tags/keeper", null).statusCode());
+  }
+
+  @Test
+  void invalid_tag_and_body_are_400() throws Exception {
+    assertEquals(400, send("POST", "/api/runs/cell-adam-0.01/tags", "{\"tag\": \"two words\"}",
+        "Content-Type", "application/json").statusCode());
+    assertEquals(400, send("POST", "/api/runs/cell-adam-0.01/tags", "not json",
+        "Content-Type", "application/json").statusCode());
+    assertEquals(404, send("POST", "/api/runs/nope/tags", "{\"tag\": \"x\"}",
+        "Content-Type", "application/json").statusCode());
+  }
+
+  @Test
+  void note_is_set() throws Exception {
+    HttpResponse<String> r = send("PUT", "/api/runs/cell-adam-0.01/note", "{\"note\": \"best so far\"}",
+        "Content-Type", "application/json");
+    assertEquals(200, r.statusCode(), r.body());
+    assertEquals("best so far", json(get("/api/runs/cell-adam-0.01")).get("note"));
+  }
+
+  @Test
+  void writes_without_json_content_type_are_refused() throws Exception {
+    HttpResponse<String> r = send("PUT", "/api/runs/cell-adam-0.01/note", "{\"note\": \"csrf\"}",
+        "Content-Type", "text/plain");
+    assertEquals(415, r.statusCode());
+    assertNull(json(get("/api/runs/cell-adam-0.01")).get("note"));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void sweeps_list_and_detail_with_objective_per_cell() throws Exception {
+    List<Map<String, Object>> sweeps = Json.mapper().readValue(get("/api/sweeps").body(), List.class);
+    assertEquals(1, sweeps.size());
+    assertEquals(TestRuns.SWEEP, sweeps.get(0).get("id"));
+    assertEquals(Map.of("diverged", 1, "finished", 5), sweeps.get(0).get("counts"));
+    Map<String, Object> sweep = json(get("/api/sweeps/" + TestRuns.SWEEP));
+    assertEquals(Map.of("metric", "val_accuracy", "mode", "max"), sweep.get("objective"));
+    List<Map<String, Object>> cells = runs(sweep);
+    assertEquals(6, cells.size());
+    Map<String, Object> adam = cells.get(1);
+    assertEquals("cell-adam-0.01", adam.get("id"));
+    assertEquals("adam", ((Map<?, ?>) adam.get("params")).get("optimizer"));
+    assertEquals(0.8 - 0.1 / 3, ((Number) adam.get("objective")).doubleValue(), 1e-9);
+    assertEquals(404, get("/api/sweeps/nope").statusCode());
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void experiments_are_counted() throws Exception {
+    List<Map<String, Object>> ex = Json.mapper().readValue(get("/api/experiments").body(), List.class);
+    assertEquals(2, ex.size());
+    assertEquals(Map.of("name", "fashion-mlp", "runs", 6), ex.get(0));
+  }
+
+  @Test
+  void api_returns_stored_strings_verbatim_as_json_data() throws Exception {
+    HttpResponse<String> r = get("/api/runs/" + TestRuns.XSS_RUN);
+    assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+    Map<String, Object> run = json(r);
+    assertTrue(((String) run.get("note")).contains(TestRuns.SCRIPT));
+    assertTrue(((List<?>) run.get("tags")).contains(TestRuns.SCRIPT));
+  }
+
+  @Test
+  void pages_are_static_html_with_a_strict_content_security_policy() throws Exception {
+    for (String path : List.of("/", "/?q=" + enc(TestRuns.SCRIPT), "/runs/" + TestRuns.XSS_RUN, "/compare?ids=a,b",
+        "/sweeps/" + TestRuns.SWEEP)) {
+      HttpResponse<String> r = get(path);
+      assertEquals(200, r.statusCode(), path);
+      assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), path);
+      assertTrue(r.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self'"), path);
+      assertFalse(r.body().contains("alert"), "no stored or requested data in the HTML: " + path);
+    }
+  }
+
+  @Test
+  void scripts_and_uplot_are_served_from_the_jar() throws Exception {
+    assertEquals(200, get("/static/common.js").statusCode());
+    assertEquals(200, get("/static/style.css").statusCode());
+    HttpResponse<String> uplot = get("/webjars/uplot/1.6.30/dist/uPlot.iife.min.js");
+    assertEquals(200, uplot.statusCode());
+    assertTrue(uplot.body().contains("uPlot"));
+  }
+
+  @Test
+  void static_paths_cannot_escape_their_folder() throws Exception {
+    for (String path : List.of("/static/..%2fpages%2frun.html", "/static/..%2f..%2fdev/descent/web/WebServer.class",
+        "/static/%2e%2e/pages/run.html", "/static/..%5cpages%5crun.html", "/static/%2e%2e%2f%2e%2e%2fMETA-INF/MANIFEST.MF",
+        "/webjars/..%2f..%2fdescent-web/pages/run.html", "/static/../pages/run.html")) {
+      int status = get(path).statusCode();
+      assertTrue(status == 404 || status == 400, path + " gave " + status);
+    }
+  }
+}
