@@ -15,7 +15,7 @@ function el(tag, attrs, ...children) {
     else if (k.startsWith('on')) e.addEventListener(k.substring(2), v);
     else e.setAttribute(k, String(v));
   }
-  for (const c of children.flat()) {
+  for (const c of children.flat(Infinity)) {
     if (c === null || c === undefined) continue;
     e.appendChild(c instanceof Node ? c : document.createTextNode(String(c)));
   }
@@ -24,7 +24,7 @@ function el(tag, attrs, ...children) {
 
 /** Replaces the children of a node. */
 function fill(node, ...children) {
-  node.replaceChildren(...children.flat().filter(c => c !== null && c !== undefined)
+  node.replaceChildren(...children.flat(Infinity).filter(c => c !== null && c !== undefined)
       .map(c => c instanceof Node ? c : document.createTextNode(String(c))));
   return node;
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,6 +37,10 @@ public final class PluginsCommand {
   static final class ListCommand implements Runnable {
     @Option(names = "--json", description = "print the plugins as a JSON array")
     boolean json;
+
+    /** Accepted so that the default plugin directory, next to the store, is the one a run would use. */
+    @Mixin
+    StoreOptions storeOptions;
 
     @Spec
     CommandSpec spec;
@@ -110,6 +115,10 @@ public final class PluginsCommand {
   static final class ProblemsCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--json", description = "print [{jar, rejected, message}, ...] as JSON")
     boolean json;
+
+    /** Accepted so that the default plugin directory, next to the store, is the one a run would use. */
+    @Mixin
+    StoreOptions storeOptions;
 
     @Spec
     CommandSpec spec;

@@ -8,6 +8,7 @@ import dev.descent.core.store.MetricSummary;
 import dev.descent.core.store.Run;
 import dev.descent.core.store.SweepCounts;
 import dev.descent.core.tracking.Workspace;
+import dev.descent.core.train.RunStatus;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -92,8 +93,14 @@ final class SweepsApi {
     return DEFAULT_OBJECTIVES.get(0);
   }
 
-  /** A run's objective: its best epoch value of the metric, or the test metric; null when it has none. */
+  /**
+   * A finished run's objective: its best epoch value of the metric, or the test metric; null otherwise (as in
+   * core's SweepSummary: a diverged run's last good epoch must not rank it).
+   */
   private static Double value(Run r, String[] objective) {
+    if (r.status() != RunStatus.FINISHED) {
+      return null;
+    }
     if (objective[0].startsWith("test_")) {
       Double v = r.test().get(objective[0]);
       return v == null || v.isNaN() ? null : v;

@@ -138,8 +138,10 @@ public final class PluginChecks {
         int step = k;
         require(s.steps() == k, () -> "steps() was " + s.steps() + " after " + step + " updates");
       }
-      require(p.castTo(DataType.DOUBLE).isInfinite().sumNumber().intValue() == 0
-          && p.castTo(DataType.DOUBLE).isNaN().sumNumber().intValue() == 0, () -> "parameter not finite: " + p);
+      for (long i = 0; i < p.length(); i++) {
+        double v = p.getDouble(i);
+        require(Double.isFinite(v), () -> "parameter not finite after large gradients: " + p);
+      }
     }));
     return c;
   }

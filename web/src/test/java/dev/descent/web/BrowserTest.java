@@ -1,0 +1,192 @@
+package dev.descent.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.descent.core.tracking.Workspace;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The pages in real headless Chromium against a real server and store. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrowserTest {
+  @TempDir
+  static Path dir;
+
+  Workspace ws;
+  WebServer server;
+  ChromeDriver driver;
+  WebDriverWait wait;
+
+  @BeforeAll
+  void start() throws Exception {
+    assumeTrue(Browser.available() || Browser.required(), Browser.MISSING);
+    ws = TestRuns.open(dir.resolve("store"));
+    TestRuns.fill(ws.store());
+    server = new WebServer(ws, "127.0.0.1", 0, null).start();
+    driver = Browser.start(Files.createDirectories(dir.resolve("profile")));
+    wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+  }
+
+  @AfterAll
+  void stop() {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (server != null) {
+      server.close();
+    }
+    if (ws != null) {
+      ws.close();
+    }
+  }
+
+  void open(String path) {
+    driver.get(server.url() + path);
+  }
+
+  List<String> rowIds() {
+    // One script call: the page replaces its rows every 2 s, so element handles would go stale.
+    @SuppressWarnings("unchecked")
+    List<String> ids = (List<String>) driver.executeScript(
+        "return [...document.querySelectorAll('#runs tbody tr')].map(r => r.dataset.id);");
+    return ids;
+  }
+
+  void waitForRows(int n) {
+    wait.until(d -> rowIds().size() == n);
+  }
+
+  @Test
+  void runs_page_lists_runs_with_status_badges() throws Exception {
+    open("/?q=" + URLEncoder.encode("sweep:" + TestRuns.SWEEP + " OR experiment:fashion-mlp", StandardCharsets.UTF_8));
+    waitForRows(6);
+    assertTrue(driver.findElement(By.id("total")).getText().contains("of 6 runs"));
+    assertEquals(1, driver.findElements(By.cssSelector("#runs .badge.status-diverged")).size());
+    Browser.screenshot(driver, "runs.png");
+  }
+
+  @Test
+  void search_filters_and_shows_a_bad_query_inline() {
+    open("/");
+    wait.until(d -> rowIds().size() >= 7);
+    WebElement q = driver.findElement(By.id("q"));
+    q.clear();
+    q.sendKeys("optimizer:sgd");
+    driver.findElement(By.id("search")).click();
+    waitForRows(3);
+    assertTrue(driver.getCurrentUrl().contains("q=optimizer%3Asgd"), driver.getCurrentUrl());
+    q.clear();
+    q.sendKeys("optimizer:(sgd");
+    driver.findElement(By.id("search")).click();
+    WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("search-error")));
+    assertTrue(error.getText().contains("column"), error.getText());
+  }
+
+  @Test
+  void clicking_a_header_sorts_on_the_server_and_again_reverses() {
+    open("/?q=optimizer:adam");
+    waitForRows(3);
+    driver.findElement(By.cssSelector("th[data-field=learning_rate]")).click();
+    wait.until(d -> d.getCurrentUrl().contains("sort=learning_rate%3Aasc")
+        && rowIds().equals(List.of("cell-adam-0.001", "cell-adam-0.01", "cell-adam-0.1")));
+    driver.findElement(By.cssSelector("th[data-field=learning_rate]")).click();
+    wait.until(d -> rowIds().equals(List.of("cell-adam-0.1", "cell-adam-0.01", "cell-adam-0.001")));
+  }
+
+  @Test
+  void run_page_draws_train_and_validation_on_one_chart() throws Exception {
+    open("/runs/cell-adam-0.001");
+    wait.until(d -> d.findElements(By.cssSelector("#charts canvas")).size() >= 2);
+    Boolean drawn = (Boolean) driver.executeScript("const c = document.querySelector('#charts canvas');"
+        + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+        + "for (let i = 3; i < d.length; i += 4) { if (d[i] !== 0) return true; } return false;");
+    assertTrue(drawn, "the chart canvas has pixels");
+    String lossLegend = (String) driver.executeScript("return [...document.querySelectorAll('.chart')]"
+        + ".find(c => c.querySelector('.u-title').textContent === 'loss').querySelector('.u-legend').textContent");
+    assertTrue(lossLegend.contains("train_loss") && lossLegend.contains("val_loss"), lossLegend);
+    Browser.screenshot(driver, "run.png");
+  }
+
+  @Test
+  void compare_overlays_runs_and_can_show_only_differences() throws Exception {
+    open("/compare?ids=cell-adam-0.001,cell-sgd-0.001");
+    wait.until(d -> d.findElements(By.cssSelector("#params tr[data-param]")).size() == 3);
+    wait.until(d -> d.findElements(By.cssSelector("#charts .chart canvas")).size() >= 3);
+    String legend = driver.findElement(By.cssSelector("#charts .u-legend")).getText();
+    assertTrue(legend.contains("cell-adam-0.001") && legend.contains("cell-sgd-0.001"), legend);
+    driver.findElement(By.id("only-diff")).click();
+    wait.until(d -> d.findElements(By.cssSelector("#params tr[data-param]")).size() == 1);
+    assertEquals("optimizer", driver.findElement(By.cssSelector("#params tr[data-param]")).getAttribute("data-param"));
+    Browser.screenshot(driver, "compare.png");
+  }
+
+  @Test
+  void sweep_page_shows_the_heatmap_with_diverged_and_best_cells() throws Exception {
+    open("/sweeps/" + TestRuns.SWEEP);
+    wait.until(d -> d.findElements(By.cssSelector("#heatmap td[data-optimizer]")).size() == 6);
+    WebElement diverged = driver.findElement(By.cssSelector("#heatmap td[data-optimizer=sgd][data-lr='0.1']"));
+    assertTrue(diverged.getAttribute("class").contains("diverged"));
+    List<WebElement> best = driver.findElements(By.cssSelector("#heatmap td.best"));
+    assertEquals(3, best.size());
+    assertEquals("adam", best.get(0).getAttribute("data-optimizer"));
+    assertTrue(driver.findElement(By.id("objective")).getText().contains("val_accuracy"));
+    Browser.screenshot(driver, "sweep.png");
+  }
+
+  @Test
+  void a_run_written_while_the_page_is_open_appears_without_reload() {
+    open("/?q=experiment:late-arrival");
+    wait.until(d -> d.findElement(By.id("total")).getText().contains("No runs"));
+    driver.executeScript("window.__marker = 'same page';");
+    TestRuns.add(ws.store(), "late-run", TestRuns.T0.plusSeconds(3600));
+    wait.until(d -> rowIds().contains("late-run"));
+    assertEquals("same page", driver.executeScript("return window.__marker;"));
+  }
+
+  @Test
+  void payloads_in_tags_notes_params_and_errors_show_as_text() {
+    open("/runs/" + TestRuns.XSS_RUN);
+    wait.until(d -> d.findElements(By.cssSelector("#tags .tag")).size() == 2);
+    assertEquals(List.of("\"onmouseover=\"alert(2)\"", TestRuns.SCRIPT), driver.findElements(By.cssSelector("#tags .tag"))
+        .stream().map(e -> e.getAttribute("data-tag")).sorted().toList());
+    assertTrue(driver.findElement(By.id("tags")).getText().contains(TestRuns.SCRIPT));
+    assertTrue(driver.findElement(By.id("note")).getAttribute("value").contains(TestRuns.IMG));
+    assertTrue(driver.findElement(By.id("run-error")).getText().contains(TestRuns.SCRIPT));
+    assertTrue(driver.findElement(By.id("stack")).getText().contains(TestRuns.ATTR.trim()));
+    assertTrue(driver.findElement(By.id("params")).getText().contains(TestRuns.ATTR.trim()));
+    assertTrue(driver.findElement(By.id("title")).getText().contains(TestRuns.SCRIPT));
+    assertNoInjection();
+    open("/?q=" + URLEncoder.encode("id:\"" + TestRuns.XSS_RUN + "\" OR id:\"cell-adam-0.001\"", StandardCharsets.UTF_8));
+    wait.until(d -> rowIds().contains(TestRuns.XSS_RUN));
+    assertTrue(driver.findElement(By.id("runs")).getText().contains(TestRuns.SCRIPT));
+    assertNoInjection();
+    open("/compare?ids=" + TestRuns.XSS_RUN + ",cell-adam-0.001");
+    wait.until(d -> d.findElement(By.id("params")).getText().contains(TestRuns.ATTR.trim()));
+    assertNoInjection();
+  }
+
+  /** Only the page's own three scripts (uPlot, common.js, the page's), no images or handler attributes from the data, and no alert. */
+  void assertNoInjection() {
+    assertThrows(NoAlertPresentException.class, () -> driver.switchTo().alert());
+    assertEquals(3L, driver.executeScript("return document.querySelectorAll('script').length;"));
+    assertEquals(0L, driver.executeScript("return document.querySelectorAll('img, [onmouseover], [onerror]').length;"));
+  }
+}
