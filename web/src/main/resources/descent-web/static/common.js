@@ -43,11 +43,29 @@ async function api(path, options) {
   return body;
 }
 
-function sendJson(method, path, body) {
+/* descent serve prints http://host:port/#token=T when edits need a token: keep it for this tab, off the URL. */
+(function takeTokenFromUrl() {
+  const m = /^#token=([A-Za-z0-9_\-.~]+)$/.exec(location.hash);
+  if (m) {
+    sessionStorage.setItem('descent.token', m[1]);
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+})();
+
+/** A write; on 401 asks once for the token descent serve printed, then retries. */
+async function sendJson(method, path, body, retried) {
   const headers = {'Content-Type': 'application/json'};
   const token = sessionStorage.getItem('descent.token');
   if (token) headers['Authorization'] = 'Bearer ' + token;
-  return api(path, {method, headers, body: body === undefined ? undefined : JSON.stringify(body)});
+  try {
+    return await api(path, {method, headers, body: body === undefined ? undefined : JSON.stringify(body)});
+  } catch (e) {
+    if (e.status !== 401 || retried) throw e;
+    const given = prompt('Edits on this server need the token printed by descent serve:');
+    if (!given) throw e;
+    sessionStorage.setItem('descent.token', given.trim());
+    return sendJson(method, path, body, true);
+  }
 }
 
 /** Calls load() now and every 2 s after each completes, so an open page follows the store. */

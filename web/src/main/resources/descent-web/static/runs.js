@@ -17,12 +17,17 @@ const prev = el('button', {id: 'prev', type: 'button', onclick: () => go({offset
 const next = el('button', {id: 'next', type: 'button', onclick: () => go({offset: state.offset + PAGE})}, 'Next \u2192');
 const table = el('table', {id: 'runs'});
 const sweeps = el('div', {id: 'sweeps'});
+const chooserList = el('div', {id: 'column-list'});
+const chooser = el('details', {id: 'columns'}, el('summary', {}, 'Columns'), chooserList);
+/** Param and metric columns the user hid, remembered in this browser. */
+const hidden = new Set(JSON.parse(localStorage.getItem('descent.hiddenColumns') || '[]'));
+let lastPage = null;
 
 app.append(
   el('form', {class: 'search', onsubmit: e => { e.preventDefault(); go({q: input.value.trim(), offset: 0}); }},
     input, el('button', {type: 'submit', id: 'search'}, 'Search')),
   errorBox,
-  el('div', {class: 'toolbar'}, info, prev, next, compareButton),
+  el('div', {class: 'toolbar'}, info, prev, next, compareButton, chooser),
   table, sweeps);
 
 /** Changes the view and the URL together, so every state can be bookmarked. */
@@ -60,12 +65,19 @@ async function load() {
   render(page);
 }
 
+function toggleColumn(name, shown) {
+  shown ? hidden.delete(name) : hidden.add(name);
+  localStorage.setItem('descent.hiddenColumns', JSON.stringify([...hidden]));
+  render(lastPage);
+}
+
 function render(page) {
+  lastPage = page;
   const runs = page.runs;
   const params = [...new Set(runs.flatMap(r => Object.keys(r.params || {})))].sort();
   const metrics = [...new Set(runs.flatMap(r => Object.keys(r.metrics || {})))].sort();
   const tests = [...new Set(runs.flatMap(r => Object.keys(r.test || {})))].sort();
-  const columns = [
+  let columns = [
     {name: 'id', sort: 'id', cell: r => runLink(r.id)},
     {name: 'experiment', sort: 'experiment', cell: r => r.experiment},
     {name: 'status', sort: 'status', cell: r => badge(r.status)},
@@ -77,6 +89,11 @@ function render(page) {
     ...tests.map(t => ({name: t, sort: t, num: true, cell: r => fmt(r.test[t])})),
     {name: 'tags', cell: r => (r.tags || []).map(t => el('span', {class: 'tag', text: t}))},
   ];
+  const optional = [...params, ...metrics, ...tests];
+  fill(chooserList, optional.map(name => el('label', {class: 'choice'},
+    el('input', {type: 'checkbox', 'data-column': name, checked: !hidden.has(name),
+      onchange: e => toggleColumn(name, e.target.checked)}), ' ' + name)));
+  columns = columns.filter(c => !hidden.has(c.name) || !optional.includes(c.name));
   const [sortField, sortDir] = state.sort.split(':');
   const head = el('tr', {}, el('th', {}, ''), columns.map(c => {
     const sorted = c.sort && c.sort === sortField;

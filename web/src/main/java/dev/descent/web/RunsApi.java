@@ -30,7 +30,7 @@ final class RunsApi {
 
   void register(RoutesConfig r) {
     r.get("/api/runs", this::search);
-    r.get("/api/runs/{id}", ctx -> json(ctx, RunViews.full(RunViews.require(ws.store(), ctx.pathParam("id")), ws.store())));
+    r.get("/api/runs/{id}", this::run);
     r.get("/api/runs/{id}/metrics", this::metrics);
     r.post("/api/runs/{id}/tags", this::addTag);
     r.delete("/api/runs/{id}/tags/{tag}", this::removeTag);
@@ -53,12 +53,31 @@ final class RunsApi {
     json(ctx, body);
   }
 
+  private void run(Context ctx) {
+    Map<String, Object> full = RunViews.full(RunViews.require(ws.store(), ctx.pathParam("id")), ws.store());
+    @SuppressWarnings("unchecked")
+    Map<String, List<double[]>> history = (Map<String, List<double[]>>) full.get("history");
+    full.put("history", finite(history));
+    json(ctx, full);
+  }
+
+  /**
+   * Points as {@code [epoch, value]} lists with NaN and infinities as null: JSON has no such numbers, and a
+   * diverged run's last epochs are exactly what the charts must show as a gap.
+   */
+  static Map<String, List<List<Object>>> finite(Map<String, List<double[]>> history) {
+    Map<String, List<List<Object>>> out = new LinkedHashMap<>();
+    history.forEach((key, points) -> out.put(key, points.stream()
+        .map(p -> Arrays.<Object>asList((int) p[0], Double.isFinite(p[1]) ? p[1] : null)).toList()));
+    return out;
+  }
+
   private void metrics(Context ctx) {
     Run run = RunViews.require(ws.store(), ctx.pathParam("id"));
     String keys = ctx.queryParam("keys");
     List<String> wanted = keys == null || keys.isBlank() ? List.of()
         : Arrays.stream(keys.split(",")).map(String::trim).filter(k -> !k.isEmpty()).toList();
-    json(ctx, RunViews.history(ws.store().metrics(run.id(), wanted)));
+    json(ctx, finite(RunViews.history(ws.store().metrics(run.id(), wanted))));
   }
 
   private void addTag(Context ctx) {

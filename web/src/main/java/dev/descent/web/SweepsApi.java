@@ -68,7 +68,10 @@ final class SweepsApi {
     }
     String[] objective = objective(runs);
     Map<String, Object> body = view(counts);
-    body.put("objective", Map.of("metric", objective[0], "mode", objective[1]));
+    Map<String, Object> goal = new LinkedHashMap<>();
+    goal.put("metric", objective[0]);
+    goal.put("mode", objective[1]);
+    body.put("objective", goal);
     List<Map<String, Object>> cells = new ArrayList<>();
     for (Run r : runs) {
       Map<String, Object> c = new LinkedHashMap<>();

@@ -116,7 +116,15 @@ class ApiTest {
     assertTrue(run.containsKey("config"));
     assertTrue(run.containsKey("provenance"));
     Map<?, ?> history = (Map<?, ?>) run.get("history");
-    assertEquals(List.of(1.0, 1.0), ((List<?>) history.get("train_loss")).get(0));
+    assertEquals(List.of(1, 1.0), ((List<?>) history.get("train_loss")).get(0));
+  }
+
+  @Test
+  void nan_points_of_a_diverged_run_are_null() throws Exception {
+    Map<String, Object> m = json(get("/api/runs/cell-sgd-0.1/metrics?keys=train_loss"));
+    assertEquals(java.util.Arrays.asList(3, null), ((List<?>) m.get("train_loss")).get(2));
+    Map<?, ?> history = (Map<?, ?>) json(get("/api/runs/cell-sgd-0.1")).get("history");
+    assertEquals(java.util.Arrays.asList(3, null), ((List<?>) history.get("train_loss")).get(2));
   }
 
   @Test

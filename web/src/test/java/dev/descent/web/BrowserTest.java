@@ -84,6 +84,23 @@ class BrowserTest {
   }
 
   @Test
+  void the_column_chooser_hides_a_param_column() {
+    open("/?q=optimizer:adam");
+    waitForRows(3);
+    driver.findElement(By.cssSelector("#columns summary")).click();
+    driver.findElement(By.cssSelector("#column-list input[data-column=seed]")).click();
+    wait.until(d -> d.findElements(By.cssSelector("th[data-field=seed]")).isEmpty());
+    driver.findElement(By.cssSelector("#column-list input[data-column=seed]")).click();
+    wait.until(d -> d.findElements(By.cssSelector("th[data-field=seed]")).size() == 1);
+  }
+
+  @Test
+  void compare_takes_a_query_too() {
+    open("/compare?q=" + URLEncoder.encode("optimizer:sgd AND learning_rate<0.05", StandardCharsets.UTF_8));
+    wait.until(d -> "Compare 2 runs".equals(d.findElement(By.id("title")).getText()));
+  }
+
+  @Test
   void search_filters_and_shows_a_bad_query_inline() {
     open("/");
     wait.until(d -> rowIds().size() >= 7);
@@ -149,6 +166,22 @@ class BrowserTest {
     assertEquals("adam", best.get(0).getAttribute("data-optimizer"));
     assertTrue(driver.findElement(By.id("objective")).getText().contains("val_accuracy"));
     Browser.screenshot(driver, "sweep.png");
+  }
+
+  @Test
+  void tags_and_note_are_edited_from_the_run_page() {
+    open("/runs/cell-adam-0.1");
+    wait.until(d -> d.findElements(By.cssSelector("#params tr")).size() == 3);
+    driver.findElement(By.id("tag-input")).sendKeys("picked");
+    driver.findElement(By.id("add-tag")).click();
+    wait.until(d -> d.findElements(By.cssSelector("#tags .tag[data-tag=picked]")).size() == 1);
+    driver.findElement(By.id("note")).sendKeys("too high a rate");
+    driver.findElement(By.id("save-note")).click();
+    wait.until(d -> "saved".equals(d.findElement(By.id("note-status")).getText()));
+    assertEquals("too high a rate", ws.store().get("cell-adam-0.1").orElseThrow().note());
+    driver.findElement(By.cssSelector("#tags .tag[data-tag=picked] button")).click();
+    wait.until(d -> d.findElements(By.cssSelector("#tags .tag")).isEmpty());
+    assertTrue(ws.store().get("cell-adam-0.1").orElseThrow().tags().isEmpty());
   }
 
   @Test

@@ -49,18 +49,22 @@ final class ProviderFailure {
     return false;
   }
 
-  /** ServiceLoader's messages read {@code <service>: Provider <class> could not ...}; take the class. */
+  /**
+   * ServiceLoader's messages read {@code <service>: Provider <class> could not be instantiated} or
+   * {@code <service>: <class> Unable to get public no-arg constructor}; take the class.
+   */
   private static String providerClass(Throwable e) {
     String m = String.valueOf(e.getMessage());
-    int i = m.indexOf("Provider ");
-    if (i >= 0) {
-      String rest = m.substring(i + "Provider ".length());
+    int colon = m.indexOf(": ");
+    if (colon >= 0) {
+      String rest = m.substring(colon + 2);
+      if (rest.startsWith("Provider ")) {
+        rest = rest.substring("Provider ".length());
+      }
       int end = rest.indexOf(' ');
-      return end < 0 ? rest : rest.substring(0, end);
-    }
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof NoSuchMethodException && t.getMessage() != null) {
-        return t.getMessage().replace(".<init>()", "");
+      String cls = end < 0 ? rest : rest.substring(0, end);
+      if (!cls.isEmpty()) {
+        return cls;
       }
     }
     return "(unknown class)";
