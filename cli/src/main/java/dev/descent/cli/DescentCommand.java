@@ -5,5 +5,6 @@ import picocli.CommandLine.Command;
 /** The top-level {@code descent} command. */
 @Command(name = "descent", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "A workbench for deep-learning experiments: train, sweep, search and compare runs.",
-    subcommands = {RunCommand.class, RunsCommand.class, SweepsCommand.class, PluginsCommand.class, OptimizersCommand.class})
+    subcommands = {RunCommand.class, RunsCommand.class, SweepsCommand.class, ServeCommand.class, PluginsCommand.class,
+        OptimizersCommand.class})
 public final class DescentCommand {}

@@ -2,8 +2,9 @@ package dev.descent.cli;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import dev.descent.core.DescentModule;
 import com.google.inject.util.Modules;
+import dev.descent.core.DescentException;
+import dev.descent.core.DescentModule;
 import dev.descent.core.env.CpuKernels;
 import dev.descent.core.plugin.LoadedPlugins;
 import dev.descent.core.plugin.PluginDirectory;
@@ -12,6 +13,7 @@ import dev.descent.core.plugin.PluginProblem;
 import dev.descent.core.plugin.PluginRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,12 +52,19 @@ public final class Main {
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     List<String> rest = new ArrayList<>();
     String pluginsFlag = takePluginsOption(args, rest);
-    Path dir = PluginDirectory.resolve(pluginsFlag, optionValue(rest, "--store"));
-    LoadedPlugins plugins = PluginJars.load(dir, Main.class.getClassLoader());
-    for (PluginProblem p : plugins.problems()) {
-      err.println("descent: warning: plugin " + p);
+    if (pluginsFlag != null && pluginsFlag.isBlank()) {
+      err.println("descent: " + PLUGINS_OPTION + " needs a directory: --plugins DIR");
+      err.flush();
+      return 2;
     }
-    err.flush();
+    LoadedPlugins plugins;
+    try {
+      plugins = loadPlugins(pluginsFlag, optionValue(rest, "--store"), err);
+    } catch (DescentException e) {
+      err.println("descent: " + e.getMessage());
+      err.flush();
+      return e.code().exitCode();
+    }
     Injector injector = Guice.createInjector(Modules.override(new DescentModule(Main.class.getClassLoader()))
         .with(binder -> {
           binder.bind(PluginRegistry.class).toInstance(plugins.registry());
@@ -68,6 +77,21 @@ public final class Main {
     return cmd.execute(rest.toArray(String[]::new));
   }
 
+  /** Loads the built-ins and the plugin directory's jars, printing one warning per problem. */
+  private static LoadedPlugins loadPlugins(String flag, String store, PrintWriter err) {
+    Path dir = PluginDirectory.resolve(flag, store);
+    boolean explicit = flag != null || System.getenv(PluginDirectory.ENV) != null;
+    if (explicit && dir != null && !Files.isDirectory(dir)) {
+      err.println("descent: warning: plugin directory " + dir + " does not exist; no plugin jars loaded");
+    }
+    LoadedPlugins plugins = PluginJars.load(dir, Main.class.getClassLoader());
+    for (PluginProblem p : plugins.problems()) {
+      err.println("descent: warning: plugin " + p);
+    }
+    err.flush();
+    return plugins;
+  }
+
   /** Removes {@code --plugins DIR} and {@code --plugins=DIR} from {@code args} into {@code rest}; the last one wins. */
   static String takePluginsOption(String[] args, List<String> rest) {
     String dir = null;
@@ -76,8 +100,8 @@ public final class Main {
       if (a.equals("--")) {
         rest.addAll(List.of(args).subList(i, args.length));
         break;
-      } else if (a.equals(PLUGINS_OPTION) && i + 1 < args.length) {
-        dir = args[++i];
+      } else if (a.equals(PLUGINS_OPTION)) {
+        dir = i + 1 < args.length ? args[++i] : "";
       } else if (a.startsWith(PLUGINS_OPTION + "=")) {
         dir = a.substring(PLUGINS_OPTION.length() + 1);
       } else {

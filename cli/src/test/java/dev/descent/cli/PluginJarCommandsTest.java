@@ -131,4 +131,14 @@ class PluginJarCommandsTest {
     assertEquals(good.toAbsolutePath().normalize().toString(), optimizer.get("jar").asText());
     assertEquals(sha256(good), optimizer.get("sha256").asText());
   }
+
+  @Test
+  void a_missing_plugin_directory_is_a_warning_and_a_missing_value_bad_usage() {
+    CliRunner missing = CliRunner.run("--plugins", tmp.resolve("nowhere").toString(), "plugins", "list", "--json");
+    assertEquals(0, missing.exitCode(), missing.err());
+    assertTrue(missing.err().contains("nowhere does not exist"), missing.err());
+    CliRunner noValue = CliRunner.run("plugins", "list", "--plugins");
+    assertEquals(2, noValue.exitCode(), noValue.err());
+    assertTrue(noValue.err().contains("--plugins needs a directory"), noValue.err());
+  }
 }
