@@ -52,8 +52,7 @@ public final class RunsCommand {
       PrintWriter out = spec.commandLine().getOut();
       try (Workspace ws = storeOptions.open()) {
         SearchPage page = ws.search().search(query(), sort, offset, limit);
-        List<Run> runs = new ArrayList<>();
-        page.ids().forEach(id -> ws.store().get(id).ifPresent(runs::add));
+        List<Run> runs = ws.store().summaries(page.ids());
         if (json) {
           out.println(Json.write(java.util.Map.of("total", page.total(), "runs", runs.stream().map(RunViews::summary).toList())));
         } else {
@@ -135,7 +134,7 @@ public final class RunsCommand {
         int pageSize = 1000;
         for (int offset = 0; ; offset += pageSize) {
           SearchPage page = ws.search().search(query, sort, offset, pageSize);
-          page.ids().forEach(id -> ws.store().get(id).ifPresent(runs::add));
+          runs.addAll(ws.store().summaries(page.ids()));
           if (offset + pageSize >= page.total()) {
             break;
           }

@@ -99,8 +99,7 @@ public final class SweepsCommand {
             .orElseThrow(() -> new DescentException(ErrorCode.NOT_FOUND, "No sweep '" + id + "' in " + ws.location()
                 + "; descent sweeps list shows them"));
         SearchPage best = ws.search().search("sweep:" + id, "val_accuracy.max:desc", 0, 10);
-        List<Run> runs = new ArrayList<>();
-        best.ids().forEach(r -> ws.store().get(r).ifPresent(runs::add));
+        List<Run> runs = ws.store().summaries(best.ids());
         if (json) {
           Map<String, Object> m = asMap(s);
           m.put("best", runs.stream().map(RunViews::summary).toList());

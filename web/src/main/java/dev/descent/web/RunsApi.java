@@ -42,9 +42,7 @@ final class RunsApi {
     int limit = intParam(ctx, "limit", DEFAULT_LIMIT);
     SearchPage page = ws.search().search(ctx.queryParam("q"), blankToNull(ctx.queryParam("sort")), offset, limit);
     List<Map<String, Object>> runs = new ArrayList<>();
-    for (String id : page.ids()) {
-      ws.store().get(id).map(RunViews::summary).ifPresent(runs::add);
-    }
+    ws.store().summaries(page.ids()).forEach(r -> runs.add(RunViews.summary(r)));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("total", page.total());
     body.put("offset", offset);

@@ -61,7 +61,7 @@ final class SweepsApi {
     String query = "sweep:\"" + id.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     for (int offset = 0; ; offset += RunSearch.MAX_LIMIT) {
       SearchPage page = ws.search().search(query, "start_time:asc", offset, RunSearch.MAX_LIMIT);
-      page.ids().forEach(rid -> ws.store().get(rid).ifPresent(runs::add));
+      runs.addAll(ws.store().summaries(page.ids()));
       if (offset + RunSearch.MAX_LIMIT >= page.total()) {
         break;
       }

@@ -139,6 +139,26 @@ abstract class JdbcRunStore implements RunStore {
   }
 
   @Override
+  public List<Run> summaries(List<String> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return db.read("reading " + ids.size() + " runs", d -> {
+      Map<String, Run> byId = new java.util.HashMap<>();
+      for (int from = 0; from < ids.size(); from += 500) {
+        List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+        PreparedStatement ps = d.prepare("SELECT " + RunRows.SUMMARY_COLUMNS + " FROM runs WHERE id IN ("
+            + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")");
+        for (int i = 0; i < chunk.size(); i++) {
+          ps.setString(i + 1, chunk.get(i));
+        }
+        RunRows.query(ps).forEach(r -> byId.put(r.id(), r));
+      }
+      return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    });
+  }
+
+  @Override
   public List<MetricPoint> metrics(String runId, Collection<String> keys) {
     return db.read("reading the metrics of run " + runId, d -> {
       Long pk = pk(runId);

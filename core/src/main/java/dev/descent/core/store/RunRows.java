@@ -15,6 +15,10 @@ final class RunRows {
   static final String COLUMNS = "id, experiment, sweep_id, status, config, params, provenance, start_time,"
       + " end_time, heartbeat, error, stack_trace, tags, note, summaries, test, sequence";
 
+  /** The same columns with the large ones (config, provenance, stack trace) left empty: for tables. */
+  static final String SUMMARY_COLUMNS = "id, experiment, sweep_id, status, '{}', params, '{}', start_time,"
+      + " end_time, heartbeat, error, NULL, tags, note, summaries, test, sequence";
+
   private RunRows() {}
 
   /** Runs {@code ps} (parameters already bound) and maps every row. */

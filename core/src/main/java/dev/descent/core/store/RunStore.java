@@ -35,6 +35,14 @@ public interface RunStore extends AutoCloseable {
 
   Optional<Run> get(String id);
 
+  /**
+   * Several runs in the order of {@code ids} (missing ones left out) without their config, provenance
+   * and stack trace: what tables and search results show, read in one query instead of one per run.
+   */
+  default List<Run> summaries(List<String> ids) {
+    return ids.stream().map(this::get).flatMap(Optional::stream).toList();
+  }
+
   /** The points of the given metric keys (all keys when empty), by key then epoch. */
   List<MetricPoint> metrics(String runId, Collection<String> keys);
 

@@ -143,6 +143,37 @@ abstract class RunStoreContract {
   }
 
   @Test
+  void summaries_read_several_runs_in_the_given_order_without_their_large_fields() {
+    store.create(newRun("a", T0));
+    store.create(newRun("b", T0));
+    store.create(newRun("c", T0));
+    java.util.List<Run> runs = store.summaries(java.util.List.of("c", "missing", "a"));
+    assertEquals(java.util.List.of("c", "a"), runs.stream().map(Run::id).toList());
+    assertEquals(store.get("c").orElseThrow().params(), runs.get(0).params());
+    assertTrue(runs.get(0).config().isEmpty() && runs.get(0).provenance().isEmpty());
+    assertTrue(store.summaries(java.util.List.of()).isEmpty());
+  }
+
+  @Test
+  void a_sweep_cell_is_queued_once_and_claimed_once_until_it_fails() {
+    NewRun cell = new NewRun("cell", "grid", "sweep1", Map.of(), Map.of("optimizer", "sgd"), Map.of(), Set.of(), T0);
+    assertTrue(store.enqueue(cell));
+    assertFalse(store.enqueue(cell), "a second enqueue keeps the first");
+    assertEquals(RunStatus.QUEUED, store.get("cell").orElseThrow().status());
+    assertTrue(store.claim("cell", T0.plusSeconds(1)));
+    assertFalse(store.claim("cell", T0.plusSeconds(2)), "a running cell cannot be claimed again");
+    store.logMetrics("cell", java.util.List.of(new MetricPoint("train_loss", 1, 0.5)), T0.plusSeconds(3));
+    store.finish("cell", RunStatus.FAILED, java.util.Map.of(), "boom", "trace", T0.plusSeconds(4));
+    assertTrue(store.claim("cell", T0.plusSeconds(5)), "a failed cell is claimed again");
+    assertTrue(store.metrics("cell", java.util.List.of()).isEmpty(), "the retry starts without the old metrics");
+    store.finish("cell", RunStatus.FINISHED, java.util.Map.of(), null, null, T0.plusSeconds(6));
+    assertFalse(store.claim("cell", T0.plusSeconds(7)), "a finished cell never runs again");
+    assertEquals(1, store.sweeps().size());
+    assertEquals("sweep1", store.sweeps().get(0).sweepId());
+    assertEquals(Map.of(RunStatus.FINISHED, 1), store.sweeps().get(0).counts());
+  }
+
+  @Test
   void list_pages_newest_first() {
     for (int i = 0; i < 5; i++) {
       store.create(newRun("r" + i, T0.plusSeconds(i)));
