@@ -7,4 +7,9 @@ import picocli.CommandLine.Command;
     description = "A workbench for deep-learning experiments: train, sweep, search and compare runs.",
     subcommands = {RunCommand.class, RunsCommand.class, SweepsCommand.class, ServeCommand.class, PluginsCommand.class,
         OptimizersCommand.class})
-public final class DescentCommand {}
+public final class DescentCommand {
+  /** Read by {@link Main} before the command line is parsed (plugins must load first); here for --help. */
+  @picocli.CommandLine.Option(names = "--plugins", paramLabel = "DIR",
+      description = "plugin jar directory (default: $DESCENT_PLUGINS, else 'plugins' next to the store)")
+  String plugins;
+}

@@ -22,8 +22,9 @@ final class Summary {
     }
     if (r.bestEpoch() > 0) {
       EpochMetrics best = r.epochs().get(r.bestEpoch() - 1);
-      out.printf("  best epoch %d: val loss %s, val accuracy %s%n", r.bestEpoch(), fmt(best.valLoss()),
-          fmt(best.valAccuracy()));
+      out.printf("  best epoch %d: val loss %s, val accuracy %s%s%n", r.bestEpoch(), fmt(best.valLoss()),
+          fmt(best.valAccuracy()), exp.training().earlyStopping() != null && exp.training().earlyStopping().restoreBest()
+              ? " (its weights were kept)" : "");
     }
     out.printf("  %.1f s, %,.0f samples/s, %,d parameters%n", r.seconds(), r.samplesPerSecond(), r.parameters());
     out.println("  " + backend.describe());

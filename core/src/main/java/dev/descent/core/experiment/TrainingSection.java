@@ -31,7 +31,7 @@ final class TrainingSection {
     String mode = es.choice("mode", inferred, Set.of("min", "max"));
     int patience = es.integer("patience", 3, 1, Integer.MAX_VALUE);
     double minDelta = es.real("min_delta", 0.0, 0, true, Double.POSITIVE_INFINITY, false);
-    boolean restore = es.bool("restore_best", true);
+    boolean restore = es.bool("restore_best", false);
     return new EarlyStopping(monitor, mode, patience, minDelta, restore);
   }
 }

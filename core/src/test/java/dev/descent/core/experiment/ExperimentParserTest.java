@@ -49,7 +49,8 @@ class ExperimentParserTest {
     assertEquals("adam", e.training().optimizer().name());
     assertEquals(0.001, e.training().optimizer().params().get("learning_rate"), "1e-3 is parsed as a number");
     assertEquals(0.9, e.training().optimizer().params().get("beta1"), "defaults are filled in");
-    assertEquals(new EarlyStopping("val_loss", "min", 3, 0.0, true), e.training().earlyStopping());
+    assertEquals(new EarlyStopping("val_loss", "min", 3, 0.0, false), e.training().earlyStopping(),
+        "restore_best defaults to false, as in Keras and Lightning");
     assertEquals("float32", e.training().dtype());
   }
 

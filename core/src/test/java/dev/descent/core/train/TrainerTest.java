@@ -75,7 +75,7 @@ class TrainerTest {
   @Test
   void early_stopping_stops_after_patience_and_restores_the_best_weights() {
     String early = "{optimizer: {name: adam, learning_rate: 0.01}, batch_size: 32, epochs: 20, seed: 3,"
-        + " early_stopping: {monitor: train_accuracy, patience: 2, min_delta: 5.0}}";
+        + " early_stopping: {monitor: train_accuracy, patience: 2, min_delta: 5.0, restore_best: true}}";
     TrainingResult r = train(TestExperiments.moons(MLP, early));
     assertTrue(r.stoppedEarly());
     assertEquals(3, r.epochs().size(), "epoch 1 is best, two more without improvement");
