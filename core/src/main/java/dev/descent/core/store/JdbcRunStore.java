@@ -45,21 +45,7 @@ abstract class JdbcRunStore implements RunStore {
         throw new DescentException(ErrorCode.INVALID_INPUT, "Run store " + location + " already has a run with id '"
             + run.id() + "'. Run ids must be unique: let descent choose one.");
       }
-      PreparedStatement ps = d.prepare("INSERT INTO runs (" + RunRows.COLUMNS + ", pk) VALUES"
-          + " (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, NULL, NULL, ?, NULL, '{}', '{}', ?, ?)");
-      ps.setString(1, run.id());
-      ps.setString(2, run.experiment());
-      ps.setString(3, run.sweepId());
-      ps.setString(4, RunStatus.RUNNING.label());
-      ps.setString(5, Codec.map(run.config()));
-      ps.setString(6, Codec.map(run.params()));
-      ps.setString(7, Codec.map(run.provenance()));
-      RunRows.setInstant(ps, 8, run.startTime());
-      RunRows.setInstant(ps, 9, run.startTime());
-      ps.setString(10, Codec.tags(run.tags() == null ? new TreeSet<>() : new TreeSet<>(run.tags())));
-      ps.setLong(11, seq);
-      ps.setLong(12, seq);
-      ps.executeUpdate();
+      RunRows.insert(d, run, RunStatus.RUNNING, seq);
       return null;
     });
   }

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.TreeSet;
 
 /**
  * The sweep ledger: each cell is a run row keyed by its deterministic id, entered as {@code queued},
@@ -29,21 +28,7 @@ final class Ledger {
         return false;
       }
     }
-    PreparedStatement ps = d.prepare("INSERT INTO runs (" + RunRows.COLUMNS + ", pk) VALUES"
-        + " (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, NULL, NULL, ?, NULL, '{}', '{}', ?, ?)");
-    ps.setString(1, run.id());
-    ps.setString(2, run.experiment());
-    ps.setString(3, run.sweepId());
-    ps.setString(4, RunStatus.QUEUED.label());
-    ps.setString(5, Codec.map(run.config()));
-    ps.setString(6, Codec.map(run.params()));
-    ps.setString(7, Codec.map(run.provenance()));
-    RunRows.setInstant(ps, 8, run.startTime());
-    RunRows.setInstant(ps, 9, run.startTime());
-    ps.setString(10, Codec.tags(run.tags() == null ? new TreeSet<>() : new TreeSet<>(run.tags())));
-    ps.setLong(11, seq);
-    ps.setLong(12, seq);
-    ps.executeUpdate();
+    RunRows.insert(d, run, RunStatus.QUEUED, seq);
     return true;
   }
 

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeSet;
 
 /** Reads {@link Run}s out of the {@code runs} table: one column list, one mapping, used by every query. */
 final class RunRows {
@@ -20,6 +21,25 @@ final class RunRows {
       + " end_time, heartbeat, error, NULL, tags, note, summaries, test, sequence";
 
   private RunRows() {}
+
+  /** Inserts a new run with {@code status}; its creation's change number is also its compact key. */
+  static void insert(Database d, NewRun run, RunStatus status, long seq) throws SQLException {
+    PreparedStatement ps = d.prepare("INSERT INTO runs (" + COLUMNS + ", pk) VALUES"
+        + " (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, NULL, NULL, ?, NULL, '{}', '{}', ?, ?)");
+    ps.setString(1, run.id());
+    ps.setString(2, run.experiment());
+    ps.setString(3, run.sweepId());
+    ps.setString(4, status.label());
+    ps.setString(5, Codec.map(run.config()));
+    ps.setString(6, Codec.map(run.params()));
+    ps.setString(7, Codec.map(run.provenance()));
+    setInstant(ps, 8, run.startTime());
+    setInstant(ps, 9, run.startTime());
+    ps.setString(10, Codec.tags(run.tags() == null ? new TreeSet<>() : new TreeSet<>(run.tags())));
+    ps.setLong(11, seq);
+    ps.setLong(12, seq);
+    ps.executeUpdate();
+  }
 
   /** Runs {@code ps} (parameters already bound) and maps every row. */
   static List<Run> query(PreparedStatement ps) throws SQLException {
