@@ -74,6 +74,17 @@ class BrowserTest {
     wait.until(d -> rowIds().size() == n);
   }
 
+  /**
+   * Clicks what {@code by} finds, finding it again if a live refresh (every 2 s) replaced the element
+   * between finding and clicking.
+   */
+  private void click(By by) {
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+      d.findElement(by).click();
+      return true;
+    });
+  }
+
   @Test
   void runs_page_lists_runs_with_status_badges() throws Exception {
     open("/?q=" + URLEncoder.encode("sweep:" + TestRuns.SWEEP + " OR experiment:fashion-mlp", StandardCharsets.UTF_8));
@@ -87,10 +98,10 @@ class BrowserTest {
   void the_column_chooser_hides_a_param_column() {
     open("/?q=optimizer:adam");
     waitForRows(3);
-    driver.findElement(By.cssSelector("#columns summary")).click();
-    driver.findElement(By.cssSelector("#column-list input[data-column=seed]")).click();
+    click(By.cssSelector("#columns summary"));
+    click(By.cssSelector("#column-list input[data-column=seed]"));
     wait.until(d -> d.findElements(By.cssSelector("th[data-field=seed]")).isEmpty());
-    driver.findElement(By.cssSelector("#column-list input[data-column=seed]")).click();
+    click(By.cssSelector("#column-list input[data-column=seed]"));
     wait.until(d -> d.findElements(By.cssSelector("th[data-field=seed]")).size() == 1);
   }
 
@@ -107,12 +118,12 @@ class BrowserTest {
     WebElement q = driver.findElement(By.id("q"));
     q.clear();
     q.sendKeys("optimizer:sgd");
-    driver.findElement(By.id("search")).click();
+    click(By.id("search"));
     waitForRows(3);
     assertTrue(driver.getCurrentUrl().contains("q=optimizer%3Asgd"), driver.getCurrentUrl());
     q.clear();
     q.sendKeys("optimizer:(sgd");
-    driver.findElement(By.id("search")).click();
+    click(By.id("search"));
     WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("search-error")));
     assertTrue(error.getText().contains("column"), error.getText());
   }
@@ -121,10 +132,10 @@ class BrowserTest {
   void clicking_a_header_sorts_on_the_server_and_again_reverses() {
     open("/?q=optimizer:adam");
     waitForRows(3);
-    driver.findElement(By.cssSelector("th[data-field=learning_rate]")).click();
+    click(By.cssSelector("th[data-field=learning_rate]"));
     wait.until(d -> d.getCurrentUrl().contains("sort=learning_rate%3Aasc")
         && rowIds().equals(List.of("cell-adam-0.001", "cell-adam-0.01", "cell-adam-0.1")));
-    driver.findElement(By.cssSelector("th[data-field=learning_rate]")).click();
+    click(By.cssSelector("th[data-field=learning_rate]"));
     wait.until(d -> rowIds().equals(List.of("cell-adam-0.1", "cell-adam-0.01", "cell-adam-0.001")));
   }
 
@@ -149,7 +160,7 @@ class BrowserTest {
     wait.until(d -> d.findElements(By.cssSelector("#charts .chart canvas")).size() >= 3);
     String legend = driver.findElement(By.cssSelector("#charts .u-legend")).getText();
     assertTrue(legend.contains("cell-adam-0.001") && legend.contains("cell-sgd-0.001"), legend);
-    driver.findElement(By.id("only-diff")).click();
+    click(By.id("only-diff"));
     wait.until(d -> d.findElements(By.cssSelector("#params tr[data-param]")).size() == 1);
     assertEquals("optimizer", driver.findElement(By.cssSelector("#params tr[data-param]")).getAttribute("data-param"));
     Browser.screenshot(driver, "compare.png");
@@ -173,13 +184,13 @@ class BrowserTest {
     open("/runs/cell-adam-0.1");
     wait.until(d -> d.findElements(By.cssSelector("#params tr")).size() == 3);
     driver.findElement(By.id("tag-input")).sendKeys("picked");
-    driver.findElement(By.id("add-tag")).click();
+    click(By.id("add-tag"));
     wait.until(d -> d.findElements(By.cssSelector("#tags .tag[data-tag=picked]")).size() == 1);
     driver.findElement(By.id("note")).sendKeys("too high a rate");
-    driver.findElement(By.id("save-note")).click();
+    click(By.id("save-note"));
     wait.until(d -> "saved".equals(d.findElement(By.id("note-status")).getText()));
     assertEquals("too high a rate", ws.store().get("cell-adam-0.1").orElseThrow().note());
-    driver.findElement(By.cssSelector("#tags .tag[data-tag=picked] button")).click();
+    click(By.cssSelector("#tags .tag[data-tag=picked] button"));
     wait.until(d -> d.findElements(By.cssSelector("#tags .tag")).isEmpty());
     assertTrue(ws.store().get("cell-adam-0.1").orElseThrow().tags().isEmpty());
   }
