@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.descent.core.Json;
+import dev.descent.core.plugin.TestJars;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -30,14 +31,14 @@ class PluginJarCommandsTest {
   @BeforeAll
   static void buildJars() throws Exception {
     plugins = Files.createDirectories(tmp.resolve("plugins"));
-    good = PluginTestJars.optimizerJar(plugins.resolve("good.jar"), "good",
-        PluginTestJars.optimizer("good", "test_good", ""), "2.3.4", "1");
-    bad = PluginTestJars.optimizerJar(plugins.resolve("throwing.jar"), "boom",
-        PluginTestJars.optimizer("boom", "test_boom", "public Provider() { throw new IllegalStateException(\"ctor boom\"); }"),
+    good = TestJars.optimizerJar(plugins.resolve("good.jar"), "good",
+        TestJars.optimizer("good", "test_good", ""), "2.3.4", "1");
+    bad = TestJars.optimizerJar(plugins.resolve("throwing.jar"), "boom",
+        TestJars.optimizer("boom", "test_boom", "public Provider() { throw new IllegalStateException(\"ctor boom\"); }"),
         "1.0", "1");
     Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
-    cheat = PluginTestJars.optimizerJar(elsewhere.resolve("cheat.jar"), "cheat",
-        PluginTestJars.optimizer("cheat", "test_cheat", "", "g.muli(lr); param.subi(g);"), "0.1", "1");
+    cheat = TestJars.optimizerJar(elsewhere.resolve("cheat.jar"), "cheat",
+        TestJars.optimizer("cheat", "test_cheat", "", "g.muli(lr); param.subi(g);"), "0.1", "1");
   }
 
   private static String sha256(Path file) throws Exception {

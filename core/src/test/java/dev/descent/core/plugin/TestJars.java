@@ -27,14 +27,19 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * the service file and the manifest, and jars it, so each broken-plugin test has a real jar that
  * goes through the real loader.
  */
-final class TestJars {
+public final class TestJars {
   private TestJars() {}
 
   /**
    * The source of an optimizer provider {@code pkg.Provider} named {@code name} doing plain gradient
    * descent; {@code members} is pasted into the class (a constructor, a static initializer).
    */
-  static String optimizer(String pkg, String name, String members) {
+  public static String optimizer(String pkg, String name, String members) {
+    return optimizer(pkg, name, members, "param.subi(g.mul(lr));");
+  }
+
+  /** As {@link #optimizer(String, String, String)} with {@code step} as the update's body (param, g, lr). */
+  public static String optimizer(String pkg, String name, String members, String step) {
     return "package " + pkg + ";\n"
         + "import dev.descent.spi.*;\n"
         + "import java.util.List;\n"
@@ -54,7 +59,7 @@ final class TestJars {
         + "      public ParameterState newState(INDArray x) {\n"
         + "        return new ParameterState() {\n"
         + "          private long n;\n"
-        + "          public void step(INDArray param, INDArray g) { param.subi(g.mul(lr)); n++; }\n"
+        + "          public void step(INDArray param, INDArray g) { " + step + " n++; }\n"
         + "          public long steps() { return n; }\n"
         + "        };\n"
         + "      }\n"
@@ -67,7 +72,7 @@ final class TestJars {
    * Compiles {@code source} (class {@code pkg.Provider}) and writes {@code jar} listing it as an
    * optimizer provider, with the given manifest attributes (null values are left out).
    */
-  static Path optimizerJar(Path jar, String pkg, String source, String version, String spiVersion) throws IOException {
+  public static Path optimizerJar(Path jar, String pkg, String source, String version, String spiVersion) throws IOException {
     Path classes = Files.createTempDirectory(jar.getParent(), "classes-");
     compile(classes, pkg + ".Provider", source);
     Manifest m = new Manifest();
