@@ -15,7 +15,8 @@ import java.util.List;
  */
 final class Ledger {
   /** Statuses a cell can be (re)claimed from. Finished and diverged cells are outcomes: never run twice. */
-  static final List<RunStatus> CLAIMABLE = List.of(RunStatus.QUEUED, RunStatus.FAILED, RunStatus.CRASHED, RunStatus.STOPPED);
+  static final List<RunStatus> CLAIMABLE =
+      java.util.Arrays.stream(RunStatus.values()).filter(RunStatus::rerunnable).toList();
 
   private Ledger() {}
 
@@ -39,7 +40,7 @@ final class Ledger {
   static boolean claim(Database d, String id, Instant now, long seq) throws SQLException {
     PreparedStatement ps = d.prepare("UPDATE runs SET status = ?, start_time = ?, heartbeat = ?, end_time = NULL,"
         + " error = NULL, stack_trace = NULL, summaries = '{}', test = '{}', sequence = ?"
-        + " WHERE id = ? AND status IN (?, ?, ?, ?)");
+        + " WHERE id = ? AND status IN (" + String.join(", ", java.util.Collections.nCopies(CLAIMABLE.size(), "?")) + ")");
     ps.setString(1, RunStatus.RUNNING.label());
     RunRows.setInstant(ps, 2, now);
     RunRows.setInstant(ps, 3, now);

@@ -101,12 +101,6 @@ public interface RunStore extends AutoCloseable {
     throw new UnsupportedOperationException(location() + " keeps no sweep ledger");
   }
 
-  /** Whether {@link #claim} could take the run now (for counting what a sweep still has to do). */
-  default boolean claimable(String runId) {
-    return get(runId).map(r -> r.status() == RunStatus.QUEUED || r.status() == RunStatus.FAILED
-        || r.status() == RunStatus.CRASHED || r.status() == RunStatus.STOPPED).orElse(true);
-  }
-
   /** Every sweep with its cells counted by status, most recently started first. */
   default java.util.List<SweepCounts> sweeps() {
     throw new UnsupportedOperationException(location() + " keeps no sweep ledger");

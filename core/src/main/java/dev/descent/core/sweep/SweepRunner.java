@@ -59,7 +59,9 @@ public final class SweepRunner {
     for (Cell cell : sweep.cells()) {
       store.enqueue(newRun(sweep, cell, file, backend));
     }
-    listener.onSweepStart(sweep, (int) sweep.cells().stream().filter(c -> store.claimable(c.id())).count(), workers);
+    List<String> ids = sweep.cells().stream().map(Cell::id).toList();
+    int toRun = (int) store.summaries(ids).stream().filter(r -> r.status().rerunnable()).count();
+    listener.onSweepStart(sweep, toRun, workers);
     ConcurrentLinkedQueue<Cell> queue = new ConcurrentLinkedQueue<>(sweep.cells());
     AtomicInteger ran = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {

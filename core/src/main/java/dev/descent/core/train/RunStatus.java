@@ -6,6 +6,14 @@ import java.util.Locale;
 public enum RunStatus {
   QUEUED, RUNNING, FINISHED, FAILED, DIVERGED, STOPPED, CRASHED;
 
+  /**
+   * Whether a sweep runs this cell (again): it never reached an outcome. Finished and diverged cells are
+   * outcomes and never run twice; a running one belongs to another process.
+   */
+  public boolean rerunnable() {
+    return this == QUEUED || this == FAILED || this == CRASHED || this == STOPPED;
+  }
+
   public String label() {
     return name().toLowerCase(Locale.ROOT);
   }
