@@ -4,6 +4,7 @@ import dev.descent.core.DescentException;
 import dev.descent.core.Json;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -18,7 +19,14 @@ final class ApiErrors {
 
   private ApiErrors() {}
 
+  /** Registered after every endpoint: an /api path that matched none gets a JSON 404, not Javalin's text. */
   static void register(RoutesConfig routes) {
+    Handler none = ctx -> send(ctx, 404, "NOT_FOUND", "No API endpoint " + ctx.method() + " " + ctx.path()
+        + "; the endpoints are listed in docs/api.md");
+    routes.get("/api/*", none);
+    routes.post("/api/*", none);
+    routes.put("/api/*", none);
+    routes.delete("/api/*", none);
     routes.exception(DescentException.class, (e, ctx) ->
         send(ctx, e.code().httpStatus(), e.code().name(), e.getMessage()));
     routes.exception(Exception.class, (e, ctx) -> {

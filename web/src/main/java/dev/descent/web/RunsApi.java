@@ -72,10 +72,7 @@ final class RunsApi {
 
   private void metrics(Context ctx) {
     Run run = RunViews.require(ws.store(), ctx.pathParam("id"));
-    String keys = ctx.queryParam("keys");
-    List<String> wanted = keys == null || keys.isBlank() ? List.of()
-        : Arrays.stream(keys.split(",")).map(String::trim).filter(k -> !k.isEmpty()).toList();
-    json(ctx, finite(RunViews.history(ws.store().metrics(run.id(), wanted))));
+    json(ctx, finite(RunViews.history(ws.store().metrics(run.id(), commaList(ctx.queryParam("keys"))))));
   }
 
   private void addTag(Context ctx) {
@@ -132,6 +129,12 @@ final class RunsApi {
     } catch (NumberFormatException e) {
       throw new DescentException(ErrorCode.INVALID_INPUT, name + ": was '" + v + "', must be an integer");
     }
+  }
+
+  /** A comma-separated query parameter's items, trimmed, empty ones dropped; none when absent. */
+  static List<String> commaList(String list) {
+    return list == null ? List.of()
+        : Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
   }
 
   static String blankToNull(String s) {

@@ -33,6 +33,7 @@ public final class WebServer implements AutoCloseable {
     WriteGuard guard = new WriteGuard(token);
     RunsApi runs = new RunsApi(workspace);
     SweepsApi sweeps = new SweepsApi(workspace);
+    CompareApi compare = new CompareApi(workspace);
     Pages pages = new Pages();
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
@@ -42,9 +43,12 @@ public final class WebServer implements AutoCloseable {
         files.directory = "/descent-web/static";
         files.location = Location.CLASSPATH;
       });
+      config.routes.before("/api/*", ServerTiming::start);
       config.routes.before("/api/*", guard::check);
+      config.routes.after("/api/*", ServerTiming::finish);
       runs.register(config.routes);
       sweeps.register(config.routes);
+      compare.register(config.routes);
       pages.register(config.routes);
       ApiErrors.register(config.routes);
     });

@@ -16,8 +16,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -197,6 +199,73 @@ class ApiTest {
     assertEquals("adam", ((Map<?, ?>) adam.get("params")).get("optimizer"));
     assertEquals(0.8 - 0.1 / 3, ((Number) adam.get("objective")).doubleValue(), 1e-9);
     assertEquals(404, get("/api/sweeps/nope").statusCode());
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void compare_reads_named_runs_with_their_curves_and_lists_missing_ones() throws Exception {
+    HttpResponse<String> r = get("/api/compare?ids=cell-sgd-0.1,gone,cell-adam-0.001&keys=train_loss");
+    assertEquals(200, r.statusCode());
+    Map<String, Object> body = json(r);
+    assertEquals(List.of("cell-sgd-0.1", "cell-adam-0.001"), runs(body).stream().map(m -> m.get("id")).toList());
+    assertEquals(List.of("gone"), body.get("missing"));
+    Map<String, Object> sgd = runs(body).get(0);
+    assertEquals("diverged", sgd.get("status"));
+    assertEquals(Map.of("optimizer", "sgd", "learning_rate", 0.1, "seed", 1), sgd.get("params"));
+    Map<String, List<List<Object>>> history = (Map<String, List<List<Object>>>) sgd.get("history");
+    assertEquals(Set.of("train_loss"), history.keySet());
+    assertEquals(Arrays.asList(3, null), history.get("train_loss").get(2), "NaN of the diverged epoch is null");
+    assertTrue(r.headers().firstValue("Server-Timing").orElse("").matches("app;dur=[0-9.]+"));
+  }
+
+  @Test
+  void compare_finds_runs_by_query_and_refuses_too_many_or_none() throws Exception {
+    Map<String, Object> body = json(get("/api/compare?q=" + enc("optimizer:adam") + "&sort=learning_rate:asc"));
+    assertEquals(3, ((Number) body.get("total")).intValue());
+    assertEquals(List.of("cell-adam-0.001", "cell-adam-0.01", "cell-adam-0.1"),
+        runs(body).stream().map(m -> m.get("id")).toList());
+    assertEquals(7, runs(json(get("/api/compare?q=&limit=100"))).size(), "an empty query is every run");
+    HttpResponse<String> tooMany = get("/api/compare?ids=a,b,c&limit=2");
+    assertEquals(400, tooMany.statusCode());
+    assertTrue(json(tooMany).get("message").toString().contains("at most 2"));
+    assertEquals(400, get("/api/compare?limit=101&q=").statusCode());
+    HttpResponse<String> none = get("/api/compare");
+    assertEquals(400, none.statusCode());
+    assertEquals("INVALID_INPUT", json(none).get("error_code"));
+    assertEquals(400, get("/api/compare?q=" + enc("learning_rate:>")).statusCode());
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void compare_groups_runs_by_a_param_with_mean_and_std_per_epoch() throws Exception {
+    Map<String, Object> body = json(get("/api/compare?q=" + enc("sweep:" + TestRuns.SWEEP)
+        + "&sort=start_time:asc&group=optimizer"));
+    List<Map<String, Object>> groups = (List<Map<String, Object>>) body.get("groups");
+    assertEquals(List.of(Map.of("optimizer", "adam"), Map.of("optimizer", "sgd")),
+        groups.stream().map(g -> g.get("params")).toList());
+    assertEquals(List.of("cell-adam-0.001", "cell-adam-0.01", "cell-adam-0.1"), groups.get(0).get("runs"));
+    // adam's val_accuracy at epoch 1 is 0.65, 0.70, 0.65 (TestRuns): mean 2/3, sample std 0.05/sqrt(3)
+    List<Object> first = ((Map<String, List<List<Object>>>) groups.get(0).get("history")).get("val_accuracy").get(0);
+    assertEquals(1, first.get(0));
+    assertEquals(2.0 / 3, ((Number) first.get(1)).doubleValue(), 1e-9);
+    assertEquals(0.05 / Math.sqrt(3), ((Number) first.get(2)).doubleValue(), 1e-9);
+    assertEquals(3, first.get(3));
+    // sgd at lr 0.1 diverged at epoch 3: the other two runs make that epoch's mean
+    List<Object> third = ((Map<String, List<List<Object>>>) groups.get(1).get("history")).get("train_loss").get(2);
+    assertEquals(Arrays.asList(3, 1.0 / 3, 0.0, 2), third);
+  }
+
+  @Test
+  void unknown_api_paths_are_json_404s() throws Exception {
+    for (String method : List.of("GET", "POST", "PUT", "DELETE")) {
+      HttpResponse<String> r = send(method, "/api/nope", method.equals("GET") || method.equals("DELETE") ? null : "{}",
+          "Content-Type", "application/json");
+      assertEquals(404, r.statusCode(), method);
+      assertEquals("NOT_FOUND", json(r).get("error_code"));
+      assertTrue(json(r).get("message").toString().contains(method + " /api/nope"));
+    }
+    assertEquals("NOT_FOUND", json(get("/api/runs/nope")).get("error_code"), "a known endpoint keeps its own 404");
+    assertTrue(json(get("/api/runs/nope")).get("message").toString().contains("nope"));
   }
 
   @Test

@@ -173,6 +173,45 @@ abstract class JdbcRunStore implements RunStore {
   }
 
   @Override
+  public Map<String, List<MetricPoint>> metricsOf(List<String> ids, Collection<String> keys) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return db.read("reading the metrics of " + ids.size() + " runs", d -> {
+      Map<String, List<MetricPoint>> byId = new java.util.HashMap<>();
+      // LEFT JOIN: a run without points yet is there, with an empty list
+      String keyFilter = keys.isEmpty() ? "" : " AND m.key IN (" + "?, ".repeat(keys.size() - 1) + "?)";
+      for (int from = 0; from < ids.size(); from += 500) {
+        List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+        PreparedStatement ps = d.prepare("SELECT r.id, m.key, m.epoch, m.value FROM runs r"
+            + " LEFT JOIN metrics m ON m.run_pk = r.pk" + keyFilter
+            + " WHERE r.id IN (" + "?, ".repeat(chunk.size() - 1) + "?) ORDER BY r.pk, m.key, m.epoch");
+        int i = 1;
+        for (String k : keys) {
+          ps.setString(i++, k);
+        }
+        for (String id : chunk) {
+          ps.setString(i++, id);
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            List<MetricPoint> points = byId.computeIfAbsent(rs.getString(1), k -> new ArrayList<>());
+            String key = rs.getString(2);
+            if (key != null) {
+              double v = rs.getDouble(4);
+              v = rs.wasNull() ? Double.NaN : v; // SQLite stores NaN as NULL
+              points.add(new MetricPoint(key, rs.getInt(3), v));
+            }
+          }
+        }
+      }
+      Map<String, List<MetricPoint>> out = new java.util.LinkedHashMap<>();
+      ids.stream().filter(byId::containsKey).forEach(id -> out.put(id, byId.get(id)));
+      return out;
+    });
+  }
+
+  @Override
   public List<Run> list(int offset, int limit) {
     return db.read("listing runs", d -> {
       PreparedStatement ps = d.prepare("SELECT " + RunRows.COLUMNS

@@ -3,6 +3,7 @@ package dev.descent.core.sweep;
 import dev.descent.core.store.MetricSummary;
 import dev.descent.core.store.Run;
 import dev.descent.core.store.RunStore;
+import dev.descent.core.tracking.MeanStd;
 import dev.descent.core.train.RunStatus;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -73,16 +74,10 @@ public record SweepSummary(Sweep sweep, Map<RunStatus, Integer> counts, List<Row
     rows.forEach(r -> byConfig.computeIfAbsent(r.config(), k -> new ArrayList<>()).add(r));
     List<Group> out = new ArrayList<>();
     byConfig.forEach((k, list) -> {
-      double[] v = list.stream().mapToDouble(Row::objective).filter(d -> !Double.isNaN(d)).toArray();
-      double mean = v.length == 0 ? Double.NaN : java.util.Arrays.stream(v).average().orElse(Double.NaN);
-      double var = 0;
-      for (double d : v) {
-        var += (d - mean) * (d - mean);
-      }
-      double std = v.length > 1 ? Math.sqrt(var / (v.length - 1)) : 0;
+      MeanStd objective = MeanStd.of(list.stream().mapToDouble(Row::objective).toArray());
       int div = (int) list.stream().filter(r -> r.run() != null && r.run().status() == RunStatus.DIVERGED).count();
       int failed = (int) list.stream().filter(r -> r.run() != null && r.run().status() == RunStatus.FAILED).count();
-      out.add(new Group(k, list.get(0).cell(), list.size(), mean, std, div, failed));
+      out.add(new Group(k, list.get(0).cell(), list.size(), objective.mean(), objective.std(), div, failed));
     });
     return out;
   }

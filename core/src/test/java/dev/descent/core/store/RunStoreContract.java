@@ -121,6 +121,29 @@ abstract class RunStoreContract {
   }
 
   @Test
+  void metrics_of_several_runs_come_back_in_the_given_order_with_missing_runs_left_out() {
+    store.create(newRun("a", T0));
+    store.create(newRun("b", T0));
+    store.create(newRun("empty", T0));
+    store.logMetrics("a", epoch(1, 0.6, 0.7), T0);
+    store.logMetrics("b", epoch(1, 0.9, 0.5), T0);
+    store.logMetrics("b", List.of(new MetricPoint("val_loss", 2, Double.NaN)), T0);
+
+    Map<String, List<MetricPoint>> all = store.metricsOf(List.of("b", "missing", "empty", "a"), List.of());
+    assertEquals(List.of("b", "empty", "a"), List.copyOf(all.keySet()));
+    assertEquals(store.metrics("a", List.of()), all.get("a"));
+    assertEquals(List.of(), all.get("empty"));
+    List<MetricPoint> b = all.get("b");
+    assertEquals(3, b.size());
+    assertTrue(Double.isNaN(b.get(2).value()));
+
+    Map<String, List<MetricPoint>> losses = store.metricsOf(List.of("a", "b"), List.of("val_loss"));
+    assertEquals(List.of(new MetricPoint("val_loss", 1, 0.6)), losses.get("a"));
+    assertEquals(2, losses.get("b").size());
+    assertTrue(store.metricsOf(List.of(), List.of()).isEmpty());
+  }
+
+  @Test
   void summaries_keep_last_min_max_and_best_epoch_lowest_for_loss_highest_for_accuracy() {
     store.create(newRun("r1", T0));
     store.logMetrics("r1", epoch(1, 0.9, 0.6), T0);

@@ -1,0 +1,105 @@
+package dev.descent.web;
+
+import dev.descent.core.DescentException;
+import dev.descent.core.ErrorCode;
+import dev.descent.core.search.SearchPage;
+import dev.descent.core.store.MetricPoint;
+import dev.descent.core.store.Run;
+import dev.descent.core.tracking.RunGroups;
+import dev.descent.core.tracking.RunViews;
+import dev.descent.core.tracking.Workspace;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /api/compare}: everything the compare page draws for a set of runs (their summaries, params and
+ * every epoch of the asked metrics) in one response, read with two queries whatever the number of runs. The
+ * runs are named ({@code ids=a,b}) or found ({@code q=QUERY&sort=...}); named runs that no longer exist are
+ * listed under {@code missing} rather than failing a shared link. With {@code group=PARAM[,PARAM]} the runs
+ * also come grouped by those params' values, each group's curves as mean ± std per epoch ({@link RunGroups}).
+ */
+final class CompareApi {
+  static final int DEFAULT_RUNS = 20;
+  static final int MAX_RUNS = 100;
+
+  private final Workspace ws;
+
+  CompareApi(Workspace ws) {
+    this.ws = ws;
+  }
+
+  /**
+   * A group as JSON: its params, runs, and per metric {@code [epoch, mean, std, n]} rows, mean and std null
+   * where no run of the group has a finite value (JSON has no NaN).
+   */
+  static Map<String, Object> view(RunGroups.Group g) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("params", g.params());
+    m.put("runs", g.runIds());
+    Map<String, Object> history = new LinkedHashMap<>();
+    g.history().forEach((key, points) -> history.put(key, points.stream().map(p -> Arrays.<Object>asList(
+        p.epoch(), finite(p.stats().mean()), finite(p.stats().std()), p.stats().n())).toList()));
+    m.put("history", history);
+    return m;
+  }
+
+  private static Double finite(double v) {
+    return Double.isFinite(v) ? v : null;
+  }
+
+  void register(RoutesConfig r) {
+    r.get("/api/compare", this::compare);
+  }
+
+  private void compare(Context ctx) {
+    String ids = RunsApi.blankToNull(ctx.queryParam("ids"));
+    String query = ctx.queryParam("q");
+    int limit = RunsApi.intParam(ctx, "limit", DEFAULT_RUNS);
+    if (limit < 1 || limit > MAX_RUNS) {
+      throw new DescentException(ErrorCode.INVALID_INPUT, "limit: was " + limit + ", must be 1.." + MAX_RUNS);
+    }
+    List<String> wanted;
+    long total;
+    if (ids != null) {
+      wanted = List.copyOf(new LinkedHashSet<>(RunsApi.commaList(ids)));
+      if (wanted.size() > limit) {
+        throw new DescentException(ErrorCode.INVALID_INPUT, "ids: " + wanted.size() + " runs named, at most "
+            + limit + " compared at once (limit, up to " + MAX_RUNS + ")");
+      }
+      total = wanted.size();
+    } else if (query != null) {
+      SearchPage page = ws.search().search(query, RunsApi.blankToNull(ctx.queryParam("sort")), 0, limit);
+      wanted = page.ids();
+      total = page.total();
+    } else {
+      throw new DescentException(ErrorCode.INVALID_INPUT,
+          "Name the runs to compare: ids=ID,ID,... or q=QUERY (the search language; empty for all runs)");
+    }
+    Map<String, List<MetricPoint>> points = ws.store().metricsOf(wanted, RunsApi.commaList(ctx.queryParam("keys")));
+    List<Run> stored = ws.store().summaries(wanted);
+    List<Map<String, Object>> runs = new ArrayList<>();
+    List<String> found = new ArrayList<>();
+    for (Run run : stored) {
+      Map<String, Object> view = RunViews.summary(run);
+      view.put("history", RunsApi.finite(RunViews.history(points.getOrDefault(run.id(), List.of()))));
+      runs.add(view);
+      found.add(run.id());
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("total", total);
+    body.put("runs", runs);
+    body.put("missing", wanted.stream().filter(id -> !found.contains(id)).toList());
+    List<String> by = RunsApi.commaList(ctx.queryParam("group"));
+    if (!by.isEmpty()) {
+      body.put("group", by);
+      body.put("groups", RunGroups.of(stored, points, by).stream().map(CompareApi::view).toList());
+    }
+    RunsApi.json(ctx, body);
+  }
+}
