@@ -119,9 +119,21 @@ function runLink(id) {
 const PALETTE = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f',
   '#bcbd22', '#17becf'];
 
+/** A palette colour with some transparency, for bands drawn under their line. */
+function translucent(hex, alpha) {
+  const n = parseInt(hex.slice(1), 16);
+  return 'rgba(' + (n >> 16) + ',' + ((n >> 8) & 255) + ',' + (n & 255) + ',' + alpha + ')';
+}
+
+/** Background for a value's place between the worst (0, red) and the best (1, green) of its kind. */
+function goodnessColor(goodness) {
+  return 'hsl(' + Math.round(goodness * 120) + ', 65%, ' + Math.round(80 - goodness * 20) + '%)';
+}
+
 /**
- * A uPlot line chart kept up to date in place: series is [{label, points: [[x, y], ...]}]. Redrawn with
- * setData when the same series come back, rebuilt when they change.
+ * A uPlot line chart kept up to date in place: series is [{label, points: [[x, y], ...]}], or for a group
+ * {label, points: [[x, mean, std, n], ...], band: true}, drawn as the mean with a shaded mean ± std band.
+ * Redrawn with setData when the same series come back, rebuilt when they change.
  */
 class LineChart {
   constructor(container, title) {
@@ -133,13 +145,30 @@ class LineChart {
   update(series) {
     const xs = [...new Set(series.flatMap(s => s.points.map(p => p[0])))].sort((a, b) => a - b);
     const index = new Map(xs.map((x, i) => [x, i]));
-    const data = [xs];
-    for (const s of series) {
+    const column = f => {
       const ys = new Array(xs.length).fill(null);
-      s.points.forEach(p => { ys[index.get(p[0])] = num(p[1]); });
-      data.push(ys);
-    }
-    const key = series.map(s => s.label).join('\u0000');
+      return (points) => { points.forEach(p => { ys[index.get(p[0])] = f(p); }); return ys; };
+    };
+    const data = [xs];
+    const uSeries = [{label: 'epoch'}];
+    const bands = [];
+    const hidden = [];
+    series.forEach((s, i) => {
+      const color = PALETTE[i % PALETTE.length];
+      data.push(column(p => num(p[1]))(s.points));
+      uSeries.push({label: s.label, stroke: color, width: 2, spanGaps: true, points: {show: xs.length < 30}});
+      if (!s.band) return;
+      const spread = (p, sign) => num(p[1]) === null ? null : p[1] + sign * (num(p[2]) || 0);
+      data.push(column(p => spread(p, 1))(s.points), column(p => spread(p, -1))(s.points));
+      const hi = uSeries.length, lo = hi + 1;
+      for (const edge of ['+\u03c3', '\u2212\u03c3']) {
+        uSeries.push({label: s.label + ' ' + edge, stroke: translucent(color, 0.35), width: 1, spanGaps: true,
+          points: {show: false}});
+        hidden.push(uSeries.length - 1);
+      }
+      bands.push({series: [hi, lo], fill: translucent(color, 0.18)});
+    });
+    const key = series.map(s => s.label + (s.band ? '\u0001' : '')).join('\u0000');
     if (this.plot && this.key === key) {
       this.plot.setData(data);
       return;
@@ -149,12 +178,14 @@ class LineChart {
     const opts = {
       title: this.title, width: Math.max(320, Math.min(560, this.box.parentNode.clientWidth - 8)), height: 240,
       scales: {x: {time: false}},
-      axes: [{label: 'epoch'}, {}],
-      series: [{label: 'epoch'}].concat(series.map((s, i) => ({
-        label: s.label, stroke: PALETTE[i % PALETTE.length], width: 2, spanGaps: true,
-        points: {show: xs.length < 30}}))),
+      axes: [{label: 'epoch', incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]}, {}],
+      series: uSeries,
+      bands,
     };
     this.plot = new uPlot(opts, data, this.box);
+    // the band edges are drawn but kept out of the legend: it names runs and groups, not their spreads
+    const rows = this.plot.root.querySelectorAll('.u-legend .u-series');
+    hidden.forEach(i => { if (rows[i]) rows[i].classList.add('hidden'); });
   }
 }
 

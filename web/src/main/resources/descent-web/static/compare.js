@@ -1,54 +1,175 @@
-/* Compare runs (from ?ids=a,b or ?q=QUERY): overlaid curves per metric and a params table. */
+/*
+ * Compare runs (from ?ids=a,b or ?q=QUERY, up to ?limit=N): a parallel-coordinates plot of params -> objective,
+ * the params table, and the curves per metric, overlaid per run or, with ?group=PARAM, as mean ± std per group.
+ * Everything comes from one GET /api/compare; the choices live in the URL so a view can be shared.
+ */
 'use strict';
 
-const MAX_RUNS = 20;
+const DEFAULT_OBJECTIVES = ['val_accuracy', 'val_loss', 'test_accuracy', 'test_loss'];
+const AXIS_ORDER = ['optimizer', 'learning_rate', 'batch_size', 'dropout'];
 const app = document.getElementById('app');
 const title = el('h1', {id: 'title'}, 'Compare runs');
 const errorBox = el('div', {id: 'compare-error', class: 'error hidden'});
+const notice = el('div', {id: 'compare-notice', class: 'notice hidden'});
+const groupBy = el('select', {id: 'group-by', onchange: () => choose('group', groupBy.value)});
+const objectiveChoice = el('select', {id: 'objective', onchange: () => choose('objective', objectiveChoice.value)});
+const parallel = el('div', {id: 'parallel', class: 'parallel'});
+const groupsTable = el('table', {id: 'groups', class: 'hidden'});
 const onlyDiff = el('input', {type: 'checkbox', id: 'only-diff', onchange: () => render()});
 const params = el('table', {id: 'params'});
+const chartsHeading = el('h2', {}, 'Metrics');
 const charts = el('div', {id: 'charts', class: 'charts'});
-const chartSet = new ChartSet(charts);
-let runs = [];
+let chartSet = new ChartSet(charts);
+let data = {runs: [], missing: []};
 
-app.append(title, errorBox,
+app.append(title, errorBox, notice,
+  el('div', {class: 'toolbar'}, el('label', {}, 'objective ', objectiveChoice),
+    el('label', {}, 'group by ', groupBy)),
+  el('h2', {}, 'Params \u2192 objective'), parallel, groupsTable,
   el('h2', {}, 'Params'), el('label', {}, onlyDiff, ' only differences'), params,
-  el('h2', {}, 'Metrics'), charts);
+  chartsHeading, charts);
 
-async function ids() {
-  if (param('ids')) return param('ids').split(',').map(s => s.trim()).filter(Boolean).slice(0, MAX_RUNS);
-  const page = await api('/api/runs?' + new URLSearchParams({q: param('q') || '', limit: MAX_RUNS}));
-  return page.runs.map(r => r.id);
+/** Puts a choice into the URL (so the view can be shared) and redraws. */
+function choose(name, value) {
+  const q = new URLSearchParams(location.search);
+  if (value) q.set(name, value); else q.delete(name);
+  history.replaceState(null, '', location.pathname + '?' + q);
+  if (name === 'group') {
+    charts.replaceChildren();
+    chartSet = new ChartSet(charts);
+    load();
+  } else {
+    render();
+  }
+}
+
+function request() {
+  const q = new URLSearchParams();
+  for (const name of ['ids', 'q', 'sort', 'limit', 'group']) {
+    if (param(name) !== null) q.set(name, param(name));
+  }
+  if (param('ids') === null && param('q') === null) q.set('q', '');
+  return '/api/compare?' + q;
 }
 
 async function load() {
   try {
-    const wanted = await ids();
-    runs = await Promise.all(wanted.map(id => api('/api/runs/' + encodeURIComponent(id))));
+    data = await api(request());
     errorBox.classList.add('hidden');
   } catch (e) {
     fill(errorBox, e.message);
     errorBox.classList.remove('hidden');
     return;
   }
-  fill(title, 'Compare ' + runs.length + ' runs');
+  const more = data.total > data.runs.length + data.missing.length;
+  fill(title, 'Compare ' + data.runs.length + ' runs' + (more ? ' of ' + data.total : ''));
+  const notes = [];
+  if (data.missing.length) notes.push('Not in the store (deleted?): ' + data.missing.join(', '));
+  if (more) notes.push('Showing the first ' + data.runs.length + ' of ' + data.total + ' matching runs; add &limit=N (up to 100).');
+  fill(notice, notes.join(' '));
+  notice.classList.toggle('hidden', notes.length === 0);
   render();
 }
 
-function render() {
+/** Param names in a useful order: the usual sweep axes first, then the rest alphabetically. */
+function paramNames(runs) {
   const names = [...new Set(runs.flatMap(r => Object.keys(r.params || {})))].sort();
-  const rows = names.map(n => {
-    const values = runs.map(r => fmt((r.params || {})[n]));
-    const differs = new Set(values).size > 1;
-    return {n, values, differs};
-  }).filter(row => !onlyDiff.checked || row.differs);
+  return names.sort((a, b) => rank(a) - rank(b));
+}
+
+function rank(name) {
+  const i = AXIS_ORDER.indexOf(name);
+  return i < 0 ? AXIS_ORDER.length : i;
+}
+
+function differs(runs, name) {
+  return new Set(runs.map(r => JSON.stringify((r.params || {})[name] ?? null))).size > 1;
+}
+
+/** The metrics a run can be ranked by: each epoch metric's best, and the test metrics. */
+function objectives(runs) {
+  const keys = new Set(runs.flatMap(r => Object.keys(r.metrics || {}).concat(Object.keys(r.test || {}))));
+  const known = DEFAULT_OBJECTIVES.filter(k => keys.has(k));
+  return known.concat([...keys].filter(k => !known.includes(k)).sort());
+}
+
+function maximized(metric) {
+  return /accuracy/.test(metric);
+}
+
+/** A run's objective: the best epoch value (or the test value); none for a run that diverged or failed. */
+function objectiveValue(run, metric) {
+  if (!['finished', 'running'].includes(run.status)) return null;
+  if (run.test && metric in run.test) return num(run.test[metric]);
+  const s = (run.metrics || {})[metric];
+  return s ? num(maximized(metric) ? s.max : s.min) : null;
+}
+
+function options(select, values, chosen, none) {
+  const wanted = [none === undefined ? null : ['', none]].concat(values.map(v => [v, v])).filter(Boolean);
+  if (select.dataset.values !== JSON.stringify(wanted)) {
+    fill(select, wanted.map(([v, label]) => el('option', {value: v}, label)));
+    select.dataset.values = JSON.stringify(wanted);
+  }
+  select.value = chosen;
+}
+
+function render() {
+  const runs = data.runs;
+  const names = paramNames(runs);
+  const varying = names.filter(n => differs(runs, n));
+  const metrics = objectives(runs);
+  const metric = metrics.includes(param('objective')) ? param('objective') : (metrics[0] || '');
+  options(objectiveChoice, metrics, metric);
+  options(groupBy, varying, param('group') || '', '(none)');
+  if (metric) {
+    drawParallel(parallel, runs.map(r => r.id),
+      varying.map(n => ({name: n, values: runs.map(r => (r.params || {})[n] ?? null)})),
+      {name: metric, values: runs.map(r => objectiveValue(r, metric)), maximize: maximized(metric)});
+  } else {
+    fill(parallel, 'No metrics yet.');
+  }
+  renderGroups(runs, metric);
+  const rows = names.map(n => ({n, values: runs.map(r => fmt((r.params || {})[n])), differs: differs(runs, n)}))
+      .filter(row => !onlyDiff.checked || row.differs);
   fill(params,
     el('tr', {}, el('th', {}, 'param'), runs.map(r => el('th', {}, runLink(r.id), ' ', badge(r.status)))),
     rows.map(row => el('tr', {class: row.differs ? 'differs' : null, 'data-param': row.n},
       el('th', {}, row.n), row.values.map(v => el('td', {class: 'num'}, v)))));
-  const keys = [...new Set(runs.flatMap(r => Object.keys(r.history || {})))].sort();
+  renderCharts(runs);
+}
+
+function groupLabel(g) {
+  return Object.entries(g.params).map(([k, v]) => k + '=' + fmt(v)).join(' ');
+}
+
+/** With a grouping: each group's runs and its objective as mean ± std (sample) over them. */
+function renderGroups(runs, metric) {
+  groupsTable.classList.toggle('hidden', !data.groups);
+  if (!data.groups) return;
+  const byId = new Map(runs.map(r => [r.id, r]));
+  fill(groupsTable,
+    el('tr', {}, el('th', {}, 'group'), el('th', {}, 'runs'), el('th', {}, metric + ' mean \u00b1 std')),
+    data.groups.map(g => {
+      const values = g.runs.map(id => objectiveValue(byId.get(id), metric)).filter(v => v !== null);
+      const mean = values.reduce((a, b) => a + b, 0) / values.length;
+      const std = values.length > 1
+          ? Math.sqrt(values.reduce((a, v) => a + (v - mean) * (v - mean), 0) / (values.length - 1)) : 0;
+      return el('tr', {'data-group': groupLabel(g)}, el('td', {}, groupLabel(g)), el('td', {class: 'num'}, g.runs.length),
+        el('td', {class: 'num'}, values.length ? fmt(mean) + ' \u00b1 ' + fmt(std)
+            + (values.length < g.runs.length ? ' (' + values.length + ' scored)' : '') : 'n/a'));
+    }));
+}
+
+function renderCharts(runs) {
+  const grouped = !!data.groups;
+  fill(chartsHeading, grouped ? 'Metrics: mean \u00b1 std per group' : 'Metrics');
+  const sources = grouped
+      ? data.groups.map(g => ({label: groupLabel(g) + ' (' + g.runs.length + ')', history: g.history, band: true}))
+      : runs.map(r => ({label: r.id, history: r.history}));
+  const keys = [...new Set(sources.flatMap(s => Object.keys(s.history || {})))].sort();
   for (const key of keys) {
-    chartSet.update(key, runs.map(r => ({label: r.id, points: (r.history || {})[key] || []})));
+    chartSet.update(key, sources.map(s => ({label: s.label, points: (s.history || {})[key] || [], band: s.band})));
   }
 }
 

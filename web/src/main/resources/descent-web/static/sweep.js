@@ -60,7 +60,7 @@ async function load() {
       if (c.mean !== null && !c.diverged) {
         const t = hi > lo ? (c.mean - lo) / (hi - lo) : 1;
         const goodness = maximize ? t : 1 - t;
-        td.style.backgroundColor = 'hsl(' + Math.round(goodness * 120) + ', 65%, ' + Math.round(80 - goodness * 20) + '%)';
+        td.style.backgroundColor = goodnessColor(goodness);
       }
       return td;
     }))));

@@ -166,6 +166,46 @@ class BrowserTest {
     Browser.screenshot(driver, "compare.png");
   }
 
+  /** What a script returns, read in one call: the compare page redraws every 2 s. */
+  @SuppressWarnings("unchecked")
+  <T> T script(String js) {
+    return (T) driver.executeScript(js);
+  }
+
+  @Test
+  void compare_draws_parallel_coordinates_and_groups_runs_with_mean_and_std() throws Exception {
+    open("/compare?q=" + URLEncoder.encode("sweep:" + TestRuns.SWEEP, StandardCharsets.UTF_8)
+        + "&sort=start_time:asc&group=optimizer");
+    wait.until(d -> script("return document.querySelectorAll('#parallel-plot polyline[data-run]').length")
+        .equals(6L));
+    assertEquals(List.of("optimizer", "learning_rate", "val_accuracy"),
+        script("return [...document.querySelectorAll('#parallel-plot .pc-axis')].map(a => a.dataset.axis)"));
+    assertTrue(this.<String>script("return document.querySelector('.pc-axis[data-axis=learning_rate] .pc-name')"
+        + ".textContent").contains("(log)"));
+    assertEquals(List.of("adam", "sgd"), script("return [...document.querySelectorAll("
+        + "'.pc-axis[data-axis=optimizer] text:not(.pc-name)')].map(t => t.textContent)"));
+    assertEquals(List.of("cell-sgd-0.1"),
+        script("return [...document.querySelectorAll('polyline.pc-none')].map(l => l.dataset.run)"));
+    // best val_accuracy per adam run: 0.71667, 0.76667, 0.71667 (TestRuns); sgd's third run diverged
+    assertEquals(List.of("optimizer=adam|3|0.73333 \u00b1 0.028868", "optimizer=sgd|3|0.64167 \u00b1 0.035355 (2 scored)"),
+        script("return [...document.querySelectorAll('#groups tr[data-group]')]"
+            + ".map(r => [...r.cells].map(c => c.textContent).join('|'))"));
+    wait.until(d -> this.<String>script("return [...document.querySelectorAll('#charts .u-legend')]"
+        + ".map(l => l.innerText).join(' ')").contains("optimizer=adam (3)"));
+    long hiddenEdges = script("return document.querySelectorAll('#charts .u-legend .u-series.hidden').length");
+    long charts = script("return document.querySelectorAll('#charts .chart').length");
+    assertEquals(4 * charts, hiddenEdges, "two band edges per group per chart, kept out of the legend");
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1400));
+    Browser.screenshot(driver, "compare-grouped.png");
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("group-by"))).selectByValue("");
+    wait.until(d -> !d.getCurrentUrl().contains("group=") && this.<String>script(
+        "return [...document.querySelectorAll('#charts .u-legend')].map(l => l.innerText).join(' ')")
+        .contains("cell-adam-0.01"));
+    assertTrue(this.<Boolean>script("return document.getElementById('groups').classList.contains('hidden')"));
+  }
+
   @Test
   void sweep_page_shows_the_heatmap_with_diverged_and_best_cells() throws Exception {
     open("/sweeps/" + TestRuns.SWEEP);
@@ -224,13 +264,17 @@ class BrowserTest {
     assertNoInjection();
     open("/compare?ids=" + TestRuns.XSS_RUN + ",cell-adam-0.001");
     wait.until(d -> d.findElement(By.id("params")).getText().contains(TestRuns.ATTR.trim()));
+    wait.until(d -> this.<String>script("return document.getElementById('parallel').textContent")
+        .contains(TestRuns.SCRIPT));
     assertNoInjection();
   }
 
-  /** Only the page's own three scripts (uPlot, common.js, the page's), no images or handler attributes from the data, and no alert. */
+  /** Only the page's own scripts (uPlot and ours), no images or handler attributes from the data, and no alert. */
   void assertNoInjection() {
     assertThrows(NoAlertPresentException.class, () -> driver.switchTo().alert());
-    assertEquals(3L, driver.executeScript("return document.querySelectorAll('script').length;"));
+    assertEquals(0L, driver.executeScript(
+        "return document.querySelectorAll('script:not([src^=\"/static/\"]):not([src^=\"/webjars/\"])').length;"));
+    assertTrue((Long) driver.executeScript("return document.querySelectorAll('script').length;") >= 3);
     assertEquals(0L, driver.executeScript("return document.querySelectorAll('img, [onmouseover], [onerror]').length;"));
   }
 }
