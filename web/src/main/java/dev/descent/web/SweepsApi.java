@@ -11,6 +11,7 @@ import dev.descent.core.tracking.Workspace;
 import dev.descent.core.train.RunStatus;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,16 +27,25 @@ final class SweepsApi {
   private static final List<String[]> DEFAULT_OBJECTIVES = List.of(new String[] {"val_accuracy", "max"},
       new String[] {"val_loss", "min"}, new String[] {"test_accuracy", "max"}, new String[] {"test_loss", "min"});
 
+  /** How stale the sweep list and experiment counts may be while the store keeps changing. */
+  static final Duration LIST_STALENESS = Duration.ofSeconds(3);
+
   private final Workspace ws;
-  private final ExperimentCounts experiments;
+  private final ChangeCache<List<SweepCounts>> sweeps;
+  private final ChangeCache<List<Map<String, Object>>> experiments;
 
   SweepsApi(Workspace ws) {
     this.ws = ws;
-    this.experiments = new ExperimentCounts(ws.store());
+    this.sweeps = new ChangeCache<>(ws.store(), LIST_STALENESS, () -> ws.store().sweeps());
+    this.experiments = new ChangeCache<>(ws.store(), LIST_STALENESS, () -> {
+      List<Map<String, Object>> out = new ArrayList<>();
+      ws.store().experimentCounts().forEach((name, n) -> out.add(Map.of("name", name, "runs", n)));
+      return out;
+    });
   }
 
   void register(RoutesConfig r) {
-    r.get("/api/sweeps", ctx -> RunsApi.json(ctx, ws.store().sweeps().stream().map(SweepsApi::view).toList()));
+    r.get("/api/sweeps", ctx -> RunsApi.json(ctx, sweeps.get().stream().map(SweepsApi::view).toList()));
     r.get("/api/sweeps/{id}", this::sweep);
     r.get("/api/experiments", ctx -> RunsApi.json(ctx, experiments.get()));
   }
@@ -55,8 +65,6 @@ final class SweepsApi {
 
   private void sweep(Context ctx) {
     String id = ctx.pathParam("id");
-    SweepCounts counts = ws.store().sweeps().stream().filter(s -> s.sweepId().equals(id)).findFirst()
-        .orElseThrow(() -> new DescentException(ErrorCode.NOT_FOUND, "No sweep '" + id + "' in " + ws.location()));
     List<Run> runs = new ArrayList<>();
     String query = "sweep:\"" + id.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     for (int offset = 0; ; offset += RunSearch.MAX_LIMIT) {
@@ -66,8 +74,11 @@ final class SweepsApi {
         break;
       }
     }
+    if (runs.isEmpty()) {
+      throw new DescentException(ErrorCode.NOT_FOUND, "No sweep '" + id + "' in " + ws.location());
+    }
     String[] objective = objective(runs);
-    Map<String, Object> body = view(counts);
+    Map<String, Object> body = view(counts(id, runs));
     Map<String, Object> goal = new LinkedHashMap<>();
     goal.put("metric", objective[0]);
     goal.put("mode", objective[1]);
@@ -84,6 +95,17 @@ final class SweepsApi {
     }
     body.put("runs", cells);
     RunsApi.json(ctx, body);
+  }
+
+  /** The sweep's cells counted by status, from the cells just read: the detail page is live, never cached. */
+  private static SweepCounts counts(String id, List<Run> runs) {
+    Map<RunStatus, Integer> counts = new java.util.EnumMap<>(RunStatus.class);
+    runs.forEach(r -> counts.merge(r.status(), 1, Integer::sum));
+    java.time.Instant started = runs.stream().map(Run::startTime).filter(java.util.Objects::nonNull)
+        .min(java.util.Comparator.naturalOrder()).orElse(null);
+    java.time.Instant ended = runs.stream().map(Run::endTime).filter(java.util.Objects::nonNull)
+        .max(java.util.Comparator.naturalOrder()).orElse(null);
+    return new SweepCounts(id, runs.get(0).experiment(), counts, started, ended);
   }
 
   /** The first default objective some run of the sweep has a value for. */

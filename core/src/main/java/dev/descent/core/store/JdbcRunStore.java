@@ -212,6 +212,19 @@ abstract class JdbcRunStore implements RunStore {
   }
 
   @Override
+  public java.util.SortedMap<String, Integer> experimentCounts() {
+    return db.read("counting runs by experiment", d -> {
+      java.util.SortedMap<String, Integer> counts = new java.util.TreeMap<>();
+      try (ResultSet rs = d.prepare("SELECT experiment, COUNT(*) FROM runs GROUP BY experiment").executeQuery()) {
+        while (rs.next()) {
+          counts.put(rs.getString(1), rs.getInt(2));
+        }
+      }
+      return counts;
+    });
+  }
+
+  @Override
   public List<Run> list(int offset, int limit) {
     return db.read("listing runs", d -> {
       PreparedStatement ps = d.prepare("SELECT " + RunRows.COLUMNS

@@ -59,6 +59,18 @@ public interface RunStore extends AutoCloseable {
     return out;
   }
 
+  /** Experiment names with how many runs each has, by name. */
+  default java.util.SortedMap<String, Integer> experimentCounts() {
+    java.util.SortedMap<String, Integer> counts = new java.util.TreeMap<>();
+    for (int offset = 0; ; offset += 1000) {
+      List<Run> page = list(offset, 1000);
+      page.forEach(r -> counts.merge(r.experiment(), 1, Integer::sum));
+      if (page.size() < 1000) {
+        return counts;
+      }
+    }
+  }
+
   /** Runs by start time, newest first. */
   List<Run> list(int offset, int limit);
 

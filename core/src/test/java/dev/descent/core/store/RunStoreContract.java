@@ -197,6 +197,16 @@ abstract class RunStoreContract {
   }
 
   @Test
+  void experiments_are_counted_by_name() {
+    assertTrue(store.experimentCounts().isEmpty());
+    store.create(newRun("a", T0));
+    store.create(newRun("b", T0));
+    store.create(new NewRun("c", "other", null, Map.of(), Map.of(), Map.of(), Set.of(), T0));
+    assertEquals(Map.of("fashion-mlp", 2, "other", 1), store.experimentCounts());
+    assertEquals(List.of("fashion-mlp", "other"), List.copyOf(store.experimentCounts().keySet()));
+  }
+
+  @Test
   void list_pages_newest_first() {
     for (int i = 0; i < 5; i++) {
       store.create(newRun("r" + i, T0.plusSeconds(i)));
