@@ -137,6 +137,7 @@ function render() {
     rows.map(row => el('tr', {class: row.differs ? 'differs' : null, 'data-param': row.n},
       el('th', {}, row.n), row.values.map(v => el('td', {class: 'num'}, v)))));
   renderCharts(runs);
+  markDrawn();
 }
 
 function groupLabel(g) {

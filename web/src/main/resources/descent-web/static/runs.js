@@ -113,6 +113,7 @@ function render(page) {
   prev.disabled = state.offset === 0;
   next.disabled = last >= page.total;
   updateCompare();
+  markDrawn();
 }
 
 function updateCompare() {

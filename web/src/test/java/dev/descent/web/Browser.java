@@ -17,17 +17,18 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Debian's headless Chromium driven by Debian's chromedriver, both named explicitly so Selenium Manager never
- * goes to the network. Missing binaries skip the browser tests, except under {@code CI=true}.
+ * goes to the network. Missing binaries skip the browser tests, except under {@code CI=true}. Public for the
+ * dashboard benchmark in bench, which measures pages in the same browser.
  */
-final class Browser {
+public final class Browser {
   static final String CHROMIUM = "/usr/bin/chromium";
   static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-  static final String MISSING = "browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", "
+  public static final String MISSING = "browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", "
       + CHROMEDRIVER + "): apt-get install chromium chromium-driver";
 
   private Browser() {}
 
-  static boolean available() {
+  public static boolean available() {
     return Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
   }
 
@@ -35,7 +36,7 @@ final class Browser {
     return "true".equals(System.getenv("CI"));
   }
 
-  static ChromeDriver start(Path profile) {
+  public static ChromeDriver start(Path profile) {
     Logger.getLogger("org.openqa.selenium").setLevel(Level.SEVERE);
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().withSilent(true).build();
