@@ -7,9 +7,10 @@ const title = el('h1', {id: 'title'}, 'Sweep ' + id);
 const errorBox = el('div', {id: 'sweep-error', class: 'error hidden'});
 const counts = el('div', {id: 'counts', class: 'toolbar'});
 const heading = el('h2', {id: 'objective'});
+const compareLink = el('a', {id: 'compare-cells'}, 'Compare the cells: parallel coordinates, curves, grouping \u2192');
 const heatmap = el('table', {id: 'heatmap', class: 'heatmap'});
 const best = el('ol', {id: 'best'});
-app.append(title, errorBox, counts, heading, heatmap, el('h2', {}, 'Best cells'), best);
+app.append(title, errorBox, counts, compareLink, heading, heatmap, el('h2', {}, 'Best cells'), best);
 
 function key(v) { return typeof v === 'number' ? v : String(v); }
 
@@ -26,6 +27,8 @@ async function load() {
   fill(title, 'Sweep ' + s.id + ' \u00b7 ' + s.experiment);
   fill(counts, s.total + ' cells: ', Object.entries(s.counts).map(([k, n]) => [badge(k), ' ' + n + ' ']));
   const maximize = s.objective.mode === 'max';
+  compareLink.href = '/compare?' + new URLSearchParams({q: 'sweep:"' + s.id + '"', sort: 'start_time:asc',
+    limit: 100, objective: s.objective.metric});
   fill(heading, s.objective.metric + ' (' + (maximize ? 'higher' : 'lower') + ' is better) by optimizer \u00d7 learning rate');
   const opts = [...new Set(s.runs.map(r => String(r.params.optimizer)))].sort();
   const lrs = [...new Set(s.runs.map(r => key(r.params.learning_rate)))].sort((a, b) => a - b);

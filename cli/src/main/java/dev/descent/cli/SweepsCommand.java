@@ -6,6 +6,7 @@ import dev.descent.core.Json;
 import dev.descent.core.search.SearchPage;
 import dev.descent.core.store.Run;
 import dev.descent.core.store.SweepCounts;
+import dev.descent.core.store.SweepInfo;
 import dev.descent.core.tracking.RunViews;
 import dev.descent.core.tracking.Workspace;
 import java.io.PrintWriter;
@@ -25,19 +26,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "sweeps", mixinStandardHelpOptions = true, description = "List sweeps and their cells.",
     subcommands = {SweepsCommand.ListSweeps.class, SweepsCommand.Show.class})
 public final class SweepsCommand {
-
-  static Map<String, Object> asMap(SweepCounts s) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", s.sweepId());
-    m.put("experiment", s.experiment());
-    m.put("cells", s.total());
-    Map<String, Integer> counts = new LinkedHashMap<>();
-    s.counts().forEach((st, n) -> counts.put(st.label(), n));
-    m.put("counts", counts);
-    m.put("started", s.started() == null ? null : s.started().toString());
-    m.put("last_ended", s.lastEnded() == null ? null : s.lastEnded().toString());
-    return m;
-  }
 
   private static String counts(SweepCounts s) {
     StringBuilder sb = new StringBuilder();
@@ -62,7 +50,7 @@ public final class SweepsCommand {
       try (Workspace ws = storeOptions.open()) {
         List<SweepCounts> sweeps = ws.store().sweeps();
         if (json) {
-          out.println(Json.write(sweeps.stream().map(SweepsCommand::asMap).toList()));
+          out.println(Json.write(sweeps.stream().map(s -> RunViews.sweep(s, null)).toList()));
         } else {
           out.printf("%-16s  %-24s  %5s  %-20s  %s%n", "sweep", "experiment", "cells", "started", "by status");
           for (SweepCounts s : sweeps) {
@@ -77,7 +65,7 @@ public final class SweepsCommand {
   }
 
   @Command(name = "show", mixinStandardHelpOptions = true,
-      description = "One sweep: cells by status and its best runs by val_accuracy.")
+      description = "One sweep: cells by status and its best runs by its objective.")
   static final class Show implements Callable<Integer> {
     @Parameters(paramLabel = "ID")
     String id;
@@ -98,15 +86,16 @@ public final class SweepsCommand {
         SweepCounts s = ws.store().sweeps().stream().filter(x -> x.sweepId().equals(id)).findFirst()
             .orElseThrow(() -> new DescentException(ErrorCode.NOT_FOUND, "No sweep '" + id + "' in " + ws.location()
                 + "; descent sweeps list shows them"));
-        SearchPage best = ws.search().search("sweep:" + id, "val_accuracy.max:desc", 0, 10);
+        SweepInfo info = ws.store().sweepInfo(id).orElse(null);
+        SearchPage best = ws.search().search("sweep:" + id, RunViews.bestFirst(info), 0, 10);
         List<Run> runs = ws.store().summaries(best.ids());
         if (json) {
-          Map<String, Object> m = asMap(s);
+          Map<String, Object> m = RunViews.sweep(s, info);
           m.put("best", runs.stream().map(RunViews::summary).toList());
           out.println(Json.write(m));
         } else {
-          out.printf("sweep %s (%s): %d cells: %s%n%nbest by val_accuracy:%n", s.sweepId(), s.experiment(), s.total(),
-              counts(s));
+          out.printf("sweep %s (%s): %d cells: %s%n%nbest by %s:%n", s.sweepId(), s.experiment(), s.total(),
+              counts(s), info == null ? "val_accuracy" : info.objectiveMetric() + " (" + info.objectiveMode() + ")");
           RunTable.print(out, runs, best.total());
         }
       }

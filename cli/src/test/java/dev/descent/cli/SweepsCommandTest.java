@@ -43,12 +43,16 @@ class SweepsCommandTest {
     assertTrue(json.err().contains("0 to run"), "the rerun runs nothing: " + json.err());
     JsonNode list = Json.mapper().readTree(CliRunner.run("sweeps", "list", "--json", "--store", store).out());
     assertEquals(1, list.size());
-    assertEquals(4, list.get(0).get("cells").asInt());
+    assertEquals(4, list.get(0).get("total").asInt());
     String id = list.get(0).get("id").asText();
     assertEquals(summary.get("sweep").asText(), id);
     CliRunner show = CliRunner.run("sweeps", "show", id, "--store", store);
     assertEquals(0, show.exitCode(), show.err());
     assertTrue(show.out().contains("4 cells: finished 2  diverged 2"), show.out());
+    assertTrue(show.out().contains("best by val_accuracy (max)"), "the objective the sweep recorded: " + show.out());
+    JsonNode shown = Json.mapper().readTree(CliRunner.run("sweeps", "show", id, "--json", "--store", store).out());
+    assertEquals("val_accuracy", shown.get("objective").get("metric").asText());
+    assertEquals("[\"optimizer\",\"learning_rate\"]", shown.get("axes").toString());
     assertEquals(2, CliRunner.run("sweeps", "show", "nope", "--store", store).exitCode());
   }
 }

@@ -7,6 +7,8 @@ import dev.descent.core.search.SearchPage;
 import dev.descent.core.store.MetricSummary;
 import dev.descent.core.store.Run;
 import dev.descent.core.store.SweepCounts;
+import dev.descent.core.store.SweepInfo;
+import dev.descent.core.tracking.RunViews;
 import dev.descent.core.tracking.Workspace;
 import dev.descent.core.train.RunStatus;
 import io.javalin.config.RoutesConfig;
@@ -45,22 +47,9 @@ final class SweepsApi {
   }
 
   void register(RoutesConfig r) {
-    r.get("/api/sweeps", ctx -> RunsApi.json(ctx, sweeps.get().stream().map(SweepsApi::view).toList()));
+    r.get("/api/sweeps", ctx -> RunsApi.json(ctx, sweeps.get().stream().map(c -> RunViews.sweep(c, null)).toList()));
     r.get("/api/sweeps/{id}", this::sweep);
     r.get("/api/experiments", ctx -> RunsApi.json(ctx, experiments.get()));
-  }
-
-  static Map<String, Object> view(SweepCounts s) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", s.sweepId());
-    m.put("experiment", s.experiment());
-    m.put("total", s.total());
-    Map<String, Integer> counts = new TreeMap<>();
-    s.counts().forEach((status, n) -> counts.put(status.label(), n));
-    m.put("counts", counts);
-    m.put("started", s.started() == null ? null : s.started().toString());
-    m.put("last_ended", s.lastEnded() == null ? null : s.lastEnded().toString());
-    return m;
   }
 
   private void sweep(Context ctx) {
@@ -77,12 +66,10 @@ final class SweepsApi {
     if (runs.isEmpty()) {
       throw new DescentException(ErrorCode.NOT_FOUND, "No sweep '" + id + "' in " + ws.location());
     }
-    String[] objective = objective(runs);
-    Map<String, Object> body = view(counts(id, runs));
-    Map<String, Object> goal = new LinkedHashMap<>();
-    goal.put("metric", objective[0]);
-    goal.put("mode", objective[1]);
-    body.put("objective", goal);
+    SweepInfo info = ws.store().sweepInfo(id).orElse(null);
+    String[] objective = info != null ? new String[] {info.objectiveMetric(), info.objectiveMode()} : objective(runs);
+    Map<String, Object> body = RunViews.sweep(counts(id, runs), info);
+    body.put("objective", Map.of("metric", objective[0], "mode", objective[1]));
     List<Map<String, Object>> cells = new ArrayList<>();
     for (Run r : runs) {
       Map<String, Object> c = new LinkedHashMap<>();
@@ -108,7 +95,7 @@ final class SweepsApi {
     return new SweepCounts(id, runs.get(0).experiment(), counts, started, ended);
   }
 
-  /** The first default objective some run of the sweep has a value for. */
+  /** For a sweep the store has no objective for: the first default one some run of the sweep has a value for. */
   private static String[] objective(List<Run> runs) {
     for (String[] o : DEFAULT_OBJECTIVES) {
       if (runs.stream().anyMatch(r -> r.summaries().containsKey(o[0]) || r.test().containsKey(o[0]))) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.descent.core.Json;
+import dev.descent.core.store.SweepInfo;
 import dev.descent.core.tracking.Workspace;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -266,6 +267,18 @@ class ApiTest {
     }
     assertEquals("NOT_FOUND", json(get("/api/runs/nope")).get("error_code"), "a known endpoint keeps its own 404");
     assertTrue(json(get("/api/runs/nope")).get("message").toString().contains("nope"));
+  }
+
+  @Test
+  void a_sweep_with_a_recorded_objective_ranks_its_cells_by_it() throws Exception {
+    ws.store().recordSweep(new SweepInfo(TestRuns.SWEEP, "fashion-mlp", "test_accuracy", "max",
+        List.of("optimizer", "learning_rate"), TestRuns.T0));
+    Map<String, Object> sweep = json(get("/api/sweeps/" + TestRuns.SWEEP));
+    assertEquals(Map.of("metric", "test_accuracy", "mode", "max"), sweep.get("objective"));
+    assertEquals(List.of("optimizer", "learning_rate"), sweep.get("axes"));
+    Map<String, Object> adam = runs(sweep).get(1);
+    assertEquals("cell-adam-0.01", adam.get("id"));
+    assertEquals(0.8, ((Number) adam.get("objective")).doubleValue(), 1e-9, "the test accuracy, not val's best");
   }
 
   @Test

@@ -217,6 +217,10 @@ class BrowserTest {
     assertEquals("adam", best.get(0).getAttribute("data-optimizer"));
     assertTrue(driver.findElement(By.id("objective")).getText().contains("val_accuracy"));
     Browser.screenshot(driver, "sweep.png");
+    click(By.id("compare-cells"));
+    wait.until(d -> script("return document.querySelectorAll('#parallel-plot polyline[data-run]').length")
+        .equals(6L));
+    assertEquals("val_accuracy", driver.findElement(By.id("objective")).getAttribute("value"));
   }
 
   @Test

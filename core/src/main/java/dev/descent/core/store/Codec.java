@@ -44,6 +44,14 @@ final class Codec {
     return new TreeSet<>(read(json, STRINGS));
   }
 
+  static String strings(List<String> values) {
+    return Json.write(values);
+  }
+
+  static List<String> strings(String json) {
+    return read(json, STRINGS);
+  }
+
   static String test(Map<String, Double> test) {
     return Json.write(test == null ? Map.of() : new TreeMap<>(test));
   }

@@ -318,6 +318,19 @@ abstract class JdbcRunStore implements RunStore {
   }
 
   @Override
+  public void recordSweep(SweepInfo sweep) {
+    db.transaction("recording sweep " + sweep.id(), d -> {
+      Ledger.recordSweep(d, sweep);
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<SweepInfo> sweepInfo(String sweepId) {
+    return db.read("reading sweep " + sweepId, d -> Ledger.sweepInfo(d, sweepId));
+  }
+
+  @Override
   public List<SweepCounts> sweeps() {
     return db.read("listing sweeps", d -> Ledger.sweeps(d));
   }

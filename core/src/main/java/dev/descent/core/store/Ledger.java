@@ -58,6 +58,31 @@ final class Ledger {
     return true;
   }
 
+  static void recordSweep(Database d, SweepInfo s) throws SQLException {
+    PreparedStatement ps = d.prepare("INSERT INTO sweeps (id, name, objective_metric, objective_mode, axes, created)"
+        + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING");
+    ps.setString(1, s.id());
+    ps.setString(2, s.name());
+    ps.setString(3, s.objectiveMetric());
+    ps.setString(4, s.objectiveMode());
+    ps.setString(5, Codec.strings(s.axes()));
+    RunRows.setInstant(ps, 6, s.created());
+    ps.executeUpdate();
+  }
+
+  static java.util.Optional<SweepInfo> sweepInfo(Database d, String id) throws SQLException {
+    PreparedStatement ps = d.prepare("SELECT id, name, objective_metric, objective_mode, axes, created FROM sweeps"
+        + " WHERE id = ?");
+    ps.setString(1, id);
+    try (ResultSet rs = ps.executeQuery()) {
+      if (!rs.next()) {
+        return java.util.Optional.empty();
+      }
+      return java.util.Optional.of(new SweepInfo(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+          Codec.strings(rs.getString(5)), RunRows.instant(rs, 6)));
+    }
+  }
+
   /** Cells per sweep and status, from the runs table (indexed by sweep and status). */
   static List<SweepCounts> sweeps(Database d) throws SQLException {
     PreparedStatement ps = d.prepare("SELECT sweep_id, experiment, status, COUNT(*), MIN(start_time), MAX(end_time)"

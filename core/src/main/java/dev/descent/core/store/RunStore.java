@@ -126,6 +126,16 @@ public interface RunStore extends AutoCloseable {
     throw new UnsupportedOperationException(location() + " keeps no sweep ledger");
   }
 
+  /** Sweep ledger: records what a sweep ranks its cells by, unless the store has the sweep already. */
+  default void recordSweep(SweepInfo sweep) {
+    throw new UnsupportedOperationException(location() + " keeps no sweep ledger");
+  }
+
+  /** What the sweep ranks its cells by; empty for an unknown sweep or one run by a descent before schema 3. */
+  default Optional<SweepInfo> sweepInfo(String sweepId) {
+    return Optional.empty();
+  }
+
   /** Every sweep with its cells counted by status, most recently started first. */
   default java.util.List<SweepCounts> sweeps() {
     throw new UnsupportedOperationException(location() + " keeps no sweep ledger");

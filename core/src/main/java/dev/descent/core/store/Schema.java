@@ -37,7 +37,11 @@ final class Schema {
           "CREATE TABLE deleted_runs (id TEXT NOT NULL, sequence BIGINT NOT NULL)",
           "CREATE INDEX deleted_by_sequence ON deleted_runs (sequence)")),
       // 2: sweeps are listed and counted by status from the runs that are their cells
-      new Migration(2, List.of("CREATE INDEX runs_by_sweep ON runs (sweep_id, status)")));
+      new Migration(2, List.of("CREATE INDEX runs_by_sweep ON runs (sweep_id, status)")),
+      // 3: a sweep's objective and axes, so readers rank its cells as the sweep did
+      new Migration(3, List.of("CREATE TABLE sweeps (id TEXT PRIMARY KEY, name TEXT NOT NULL,"
+          + " objective_metric TEXT NOT NULL, objective_mode TEXT NOT NULL, axes TEXT NOT NULL,"
+          + " created BIGINT NOT NULL)")));
 
   /** The version this program writes: the last migration's. */
   static final int CURRENT = MIGRATIONS.get(MIGRATIONS.size() - 1).version();

@@ -8,6 +8,7 @@ import dev.descent.core.plugin.PluginRegistry;
 import dev.descent.core.provenance.Provenance;
 import dev.descent.core.store.NewRun;
 import dev.descent.core.store.RunStore;
+import dev.descent.core.store.SweepInfo;
 import dev.descent.core.tracking.Artifacts;
 import dev.descent.core.tracking.RunRecorder;
 import dev.descent.core.train.CompositeListener;
@@ -56,6 +57,8 @@ public final class SweepRunner {
   /** Runs every cell that still needs running with {@code workers} threads; returns how many ran. */
   public int run(Sweep sweep, Path file, int workers, SweepListener listener) {
     Backend backend = Backend.current();
+    store.recordSweep(new SweepInfo(sweep.id(), sweep.name(), sweep.objective().metric(), sweep.objective().mode(),
+        sweep.axes(), clock.instant()));
     for (Cell cell : sweep.cells()) {
       store.enqueue(newRun(sweep, cell, file, backend));
     }

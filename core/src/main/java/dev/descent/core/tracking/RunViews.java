@@ -6,6 +6,8 @@ import dev.descent.core.store.MetricPoint;
 import dev.descent.core.store.MetricSummary;
 import dev.descent.core.store.Run;
 import dev.descent.core.store.RunStore;
+import dev.descent.core.store.SweepCounts;
+import dev.descent.core.store.SweepInfo;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,6 +55,41 @@ public final class RunViews {
     m.put("note", r.note());
     m.put("error", r.error());
     return m;
+  }
+
+  /**
+   * A sweep as the CLI's {@code --json} and the API show it: its cells counted by status and, when the store
+   * knows it (sweeps run by descent 0.1 with schema 3 on), the objective and axes it was run with.
+   */
+  public static Map<String, Object> sweep(SweepCounts s, SweepInfo info) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", s.sweepId());
+    m.put("experiment", s.experiment());
+    m.put("total", s.total());
+    Map<String, Integer> counts = new java.util.TreeMap<>();
+    s.counts().forEach((status, n) -> counts.put(status.label(), n));
+    m.put("counts", counts);
+    m.put("started", s.started() == null ? null : s.started().toString());
+    m.put("last_ended", s.lastEnded() == null ? null : s.lastEnded().toString());
+    if (info != null) {
+      m.put("objective", Map.of("metric", info.objectiveMetric(), "mode", info.objectiveMode()));
+      m.put("axes", info.axes());
+    }
+    return m;
+  }
+
+  /**
+   * The search sort that puts a sweep's best cells first: its objective's best epoch value (or the test
+   * metric), val_accuracy's when the store does not know the objective.
+   */
+  public static String bestFirst(SweepInfo info) {
+    if (info == null) {
+      return "val_accuracy.max:desc";
+    }
+    boolean max = "max".equals(info.objectiveMode());
+    String field = info.objectiveMetric().startsWith("test_") ? info.objectiveMetric()
+        : info.objectiveMetric() + (max ? ".max" : ".min");
+    return field + (max ? ":desc" : ":asc");
   }
 
   private static Map<String, Object> summary(MetricSummary s) {

@@ -207,6 +207,16 @@ abstract class RunStoreContract {
   }
 
   @Test
+  void a_sweep_is_recorded_once_with_its_objective_and_axes() {
+    assertTrue(store.sweepInfo("s1").isEmpty());
+    SweepInfo first = new SweepInfo("s1", "grid", "test_loss", "min", List.of("optimizer", "learning_rate"), T0);
+    store.recordSweep(first);
+    store.recordSweep(new SweepInfo("s1", "grid", "val_accuracy", "max", List.of(), T0.plusSeconds(60)));
+    assertEquals(first, store.sweepInfo("s1").orElseThrow(), "a rerun keeps the first record");
+    assertTrue(store.sweepInfo("s2").isEmpty());
+  }
+
+  @Test
   void list_pages_newest_first() {
     for (int i = 0; i < 5; i++) {
       store.create(newRun("r" + i, T0.plusSeconds(i)));
@@ -383,6 +393,20 @@ abstract class RunStoreContract {
     assertTrue(m.contains("upgrade descent"), m);
     assertTrue(m.contains(where), m);
     assertFalse(m.contains("password="), m);
+  }
+
+  @Test
+  void a_store_written_at_schema_2_is_migrated_keeping_its_runs() throws Exception {
+    store.create(newRun("r1", T0));
+    store.close();
+    store = null;
+    executeRaw(location, "DROP TABLE sweeps");
+    executeRaw(location, "UPDATE schema_version SET version = 2");
+    store = RunStores.open(location, clock);
+    assertEquals(List.of("r1"), ids(store.list(0, 10)));
+    SweepInfo sweep = new SweepInfo("s1", "grid", "val_loss", "min", List.of("optimizer"), T0);
+    store.recordSweep(sweep);
+    assertEquals(sweep, store.sweepInfo("s1").orElseThrow());
   }
 
   @Test
