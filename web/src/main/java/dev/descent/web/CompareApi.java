@@ -97,6 +97,13 @@ final class CompareApi {
     body.put("missing", wanted.stream().filter(id -> !found.contains(id)).toList());
     List<String> by = RunsApi.commaList(ctx.queryParam("group"));
     if (!by.isEmpty()) {
+      java.util.SortedSet<String> known = new java.util.TreeSet<>();
+      stored.forEach(r -> known.addAll(r.params().keySet()));
+      List<String> unknown = by.stream().filter(p -> !known.contains(p)).toList();
+      if (!unknown.isEmpty() && !stored.isEmpty()) {
+        throw new DescentException(ErrorCode.INVALID_INPUT, "group: no run compared has the param "
+            + String.join(", ", unknown) + "; their params are " + String.join(", ", known));
+      }
       body.put("group", by);
       body.put("groups", RunGroups.of(stored, points, by).stream().map(CompareApi::view).toList());
     }

@@ -254,6 +254,10 @@ class ApiTest {
     // sgd at lr 0.1 diverged at epoch 3: the other two runs make that epoch's mean
     List<Object> third = ((Map<String, List<List<Object>>>) groups.get(1).get("history")).get("train_loss").get(2);
     assertEquals(Arrays.asList(3, 1.0 / 3, 0.0, 2), third);
+
+    HttpResponse<String> unknown = get("/api/compare?q=&group=optimiser");
+    assertEquals(400, unknown.statusCode());
+    assertTrue(json(unknown).get("message").toString().contains("optimiser; their params are"), unknown.body());
   }
 
   @Test
