@@ -2,6 +2,7 @@ package dev.descent.web;
 
 import dev.descent.core.DescentException;
 import dev.descent.core.ErrorCode;
+import dev.descent.core.search.RunSearch;
 import dev.descent.core.search.SearchPage;
 import dev.descent.core.store.MetricPoint;
 import dev.descent.core.store.Run;
@@ -29,9 +30,12 @@ final class CompareApi {
   static final int MAX_RUNS = 100;
 
   private final Workspace ws;
+  /** Searches the index as the {@link IndexFollower} keeps it, never waiting for a catch-up. */
+  private final RunSearch search;
 
   CompareApi(Workspace ws) {
     this.ws = ws;
+    this.search = ws.search().asIs();
   }
 
   /**
@@ -74,7 +78,7 @@ final class CompareApi {
       }
       total = wanted.size();
     } else if (query != null) {
-      SearchPage page = ws.search().search(query, RunsApi.blankToNull(ctx.queryParam("sort")), 0, limit);
+      SearchPage page = search.search(query, RunsApi.blankToNull(ctx.queryParam("sort")), 0, limit);
       wanted = page.ids();
       total = page.total();
     } else {

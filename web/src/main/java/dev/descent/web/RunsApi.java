@@ -3,6 +3,7 @@ package dev.descent.web;
 import dev.descent.core.DescentException;
 import dev.descent.core.ErrorCode;
 import dev.descent.core.Json;
+import dev.descent.core.search.RunSearch;
 import dev.descent.core.search.SearchPage;
 import dev.descent.core.store.Run;
 import dev.descent.core.tracking.RunViews;
@@ -23,9 +24,12 @@ final class RunsApi {
   static final int DEFAULT_LIMIT = 50;
 
   private final Workspace ws;
+  /** Searches the index as the {@link IndexFollower} keeps it, never waiting for a catch-up. */
+  private final RunSearch search;
 
   RunsApi(Workspace ws) {
     this.ws = ws;
+    this.search = ws.search().asIs();
   }
 
   void register(RoutesConfig r) {
@@ -40,7 +44,7 @@ final class RunsApi {
   private void search(Context ctx) {
     int offset = intParam(ctx, "offset", 0);
     int limit = intParam(ctx, "limit", DEFAULT_LIMIT);
-    SearchPage page = ws.search().search(ctx.queryParam("q"), blankToNull(ctx.queryParam("sort")), offset, limit);
+    SearchPage page = search.search(ctx.queryParam("q"), blankToNull(ctx.queryParam("sort")), offset, limit);
     List<Map<String, Object>> runs = new ArrayList<>();
     ws.store().summaries(page.ids()).forEach(r -> runs.add(RunViews.summary(r)));
     Map<String, Object> body = new LinkedHashMap<>();

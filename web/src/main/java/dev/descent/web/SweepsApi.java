@@ -33,11 +33,14 @@ final class SweepsApi {
   static final Duration LIST_STALENESS = Duration.ofSeconds(3);
 
   private final Workspace ws;
+  /** Searches the index as the {@link IndexFollower} keeps it, never waiting for a catch-up. */
+  private final RunSearch search;
   private final ChangeCache<List<SweepCounts>> sweeps;
   private final ChangeCache<List<Map<String, Object>>> experiments;
 
   SweepsApi(Workspace ws) {
     this.ws = ws;
+    this.search = ws.search().asIs();
     this.sweeps = new ChangeCache<>(ws.store(), LIST_STALENESS, () -> ws.store().sweeps());
     this.experiments = new ChangeCache<>(ws.store(), LIST_STALENESS, () -> {
       List<Map<String, Object>> out = new ArrayList<>();
@@ -57,7 +60,7 @@ final class SweepsApi {
     List<Run> runs = new ArrayList<>();
     String query = "sweep:\"" + id.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     for (int offset = 0; ; offset += RunSearch.MAX_LIMIT) {
-      SearchPage page = ws.search().search(query, "start_time:asc", offset, RunSearch.MAX_LIMIT);
+      SearchPage page = search.search(query, "start_time:asc", offset, RunSearch.MAX_LIMIT);
       runs.addAll(ws.store().summaries(page.ids()));
       if (offset + RunSearch.MAX_LIMIT >= page.total()) {
         break;

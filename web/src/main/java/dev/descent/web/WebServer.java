@@ -9,13 +9,16 @@ import java.net.UnknownHostException;
 /**
  * The dashboard server: the JSON API under {@code /api}, the pages, their scripts under {@code /static}
  * and uPlot under {@code /webjars}, all from the classpath. It only reads and writes through the
- * {@link Workspace}, so it can run beside a {@code descent run} writing to the same store.
+ * {@link Workspace}, so it can run beside a {@code descent run} writing to the same store; an
+ * {@link IndexFollower} brings that run's changes into the search index every half second.
  *
  * <p>Bound to 127.0.0.1 unless told otherwise. Anyone who can reach a non-loopback address could edit
  * tags and notes, so such a host needs a token, and writes must then send {@code Authorization: Bearer T}.
  */
 public final class WebServer implements AutoCloseable {
   private final Javalin app;
+  private final Workspace workspace;
+  private IndexFollower follower;
   private final String host;
   private final int requestedPort;
 
@@ -28,6 +31,7 @@ public final class WebServer implements AutoCloseable {
     if (!isLoopback(host) && (token == null || token.isBlank())) {
       throw new IllegalArgumentException("Host " + host + " is not loopback: writes need a token; pass one");
     }
+    this.workspace = workspace;
     this.host = host;
     this.requestedPort = port;
     WriteGuard guard = new WriteGuard(token);
@@ -64,6 +68,8 @@ public final class WebServer implements AutoCloseable {
   }
 
   public WebServer start() {
+    workspace.sync();
+    follower = new IndexFollower(workspace);
     app.start(host, requestedPort);
     return this;
   }
@@ -81,5 +87,8 @@ public final class WebServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    if (follower != null) {
+      follower.close();
+    }
   }
 }

@@ -261,6 +261,20 @@ class ApiTest {
   }
 
   @Test
+  void a_run_written_by_another_process_reaches_search_without_any_request_waiting_for_it() throws Exception {
+    try (var other = dev.descent.core.store.RunStores.open(dir.toString(), java.time.Clock.systemUTC())) {
+      TestRuns.add(other, "late-run", TestRuns.T0.plusSeconds(3600));
+    }
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    long found = 0;
+    while (found == 0 && System.nanoTime() < deadline) {
+      found = ((Number) json(get("/api/runs?q=" + enc("id:late-run"))).get("total")).longValue();
+      Thread.sleep(50);
+    }
+    assertEquals(1, found, "the index follower caught up with the store within 10 s");
+  }
+
+  @Test
   void unknown_api_paths_are_json_404s() throws Exception {
     for (String method : List.of("GET", "POST", "PUT", "DELETE")) {
       HttpResponse<String> r = send(method, "/api/nope", method.equals("GET") || method.equals("DELETE") ? null : "{}",

@@ -33,8 +33,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * until Chromium has the runs and compare pages drawn. Latencies are per request, sequential, over loopback;
  * "server" is the {@code Server-Timing} the server reports, "client" adds HTTP and JSON parsing.
  * <pre>
- * java -cp bench/target/descent-bench.jar dev.descent.bench.web.DashboardBench STORE [REQUESTS=2000]
+ * java -cp bench/target/descent-bench.jar dev.descent.bench.web.DashboardBench STORE [REQUESTS=2000] [EPOCHS_PER_S]
  * </pre>
+ * With EPOCHS_PER_S, another connection writes that many epochs a second while the server is measured, as a
+ * sweep beside the dashboard does (each write makes the next search catch the index up first).
  * STORE is typically made by {@code SyntheticRuns STORE 100000}; the bench adds 20 runs of 100 epochs × 7
  * metrics (ids {@code bench-compare-NN}) the first time, so the compare has the issue's shape.
  */
@@ -52,15 +54,17 @@ public final class DashboardBench {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 1) {
-      System.err.println("usage: DashboardBench STORE [REQUESTS=2000]");
+      System.err.println("usage: DashboardBench STORE [REQUESTS=2000] [EPOCHS_PER_S]");
       System.exit(2);
     }
     int requests = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
-    try (Workspace ws = Workspace.open(args[0], null, Clock.systemUTC())) {
+    double writeRate = args.length > 2 ? Double.parseDouble(args[2]) : 0;
+    try (Workspace ws = Workspace.open(args[0], null, Clock.systemUTC());
+        SweepWriter writer = writeRate > 0 ? SweepWriter.start(args[0], writeRate) : null) {
       List<String> compareIds = compareRuns(ws.store());
       ws.sync();
-      System.out.printf(Locale.ROOT, "store %s: %,d runs; %d-core machine, load average %.2f%n", ws.location(),
-          ws.store().count(), Runtime.getRuntime().availableProcessors(),
+      System.out.printf(Locale.ROOT, "store %s: %,d runs; %s; %d-core machine, load average %.2f%n",
+          ws.location(), ws.store().count(), writeRate > 0 ? "a writer adds " + writeRate + " epochs/s" : "no writer", Runtime.getRuntime().availableProcessors(),
           java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
       try (WebServer server = new WebServer(ws, "127.0.0.1", 0, null).start()) {
         DashboardBench bench = new DashboardBench(server.url());
@@ -78,6 +82,10 @@ public final class DashboardBench {
         } else {
           System.out.println("Chromium page times skipped: " + Browser.MISSING);
         }
+      }
+      if (writer != null) {
+        System.out.printf(Locale.ROOT, "meanwhile another connection wrote %,d epochs (%.1f per second)%n",
+            writer.epochs(), writer.rate());
       }
     }
   }

@@ -30,10 +30,25 @@ public final class RunSearch {
 
   private final RunIndex index;
   private final RunStore store;
+  private final boolean catchUp;
 
+  /** Searches that first catch the index up with the store, so they see every committed change. */
   public RunSearch(RunIndex index, RunStore store) {
+    this(index, store, true);
+  }
+
+  private RunSearch(RunIndex index, RunStore store, boolean catchUp) {
     this.index = index;
     this.store = store;
+    this.catchUp = catchUp;
+  }
+
+  /**
+   * The same searches over the index as it is, for a server that catches the index up in the background: a
+   * request then never waits for an index commit while a sweep writes (see {@code web}'s IndexFollower).
+   */
+  public RunSearch asIs() {
+    return new RunSearch(index, store, false);
   }
 
   /**
@@ -48,7 +63,9 @@ public final class RunSearch {
       throw new DescentException(ErrorCode.INVALID_INPUT, "Invalid page: offset " + offset + ", limit " + limit
           + "; offset must be >= 0 and limit between 1 and " + MAX_LIMIT);
     }
-    index.catchUp(store);
+    if (catchUp) {
+      index.catchUp(store);
+    }
     RunSearcher searcher = index.acquire();
     try {
       Query parsed = RunQuery.parse(query, searcher.catalog());
@@ -75,7 +92,9 @@ public final class RunSearch {
 
   /** The fields a query can name now, for help text and the dashboard's field list. */
   public FieldCatalog fields() {
-    index.catchUp(store);
+    if (catchUp) {
+      index.catchUp(store);
+    }
     return index.catalog();
   }
 
