@@ -266,10 +266,12 @@ class BrowserTest {
     wait.until(d -> rowIds().contains(TestRuns.XSS_RUN));
     assertTrue(driver.findElement(By.id("runs")).getText().contains(TestRuns.SCRIPT));
     assertNoInjection();
-    open("/compare?ids=" + TestRuns.XSS_RUN + ",cell-adam-0.001");
+    open("/compare?ids=" + TestRuns.XSS_RUN + ",cell-adam-0.001&group=comment");
     wait.until(d -> d.findElement(By.id("params")).getText().contains(TestRuns.ATTR.trim()));
     wait.until(d -> this.<String>script("return document.getElementById('parallel').textContent")
         .contains(TestRuns.SCRIPT));
+    wait.until(d -> this.<String>script("return document.getElementById('groups').textContent")
+        .contains("comment=" + TestRuns.ATTR));
     assertNoInjection();
   }
 
