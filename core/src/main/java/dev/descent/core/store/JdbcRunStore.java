@@ -146,30 +146,11 @@ abstract class JdbcRunStore implements RunStore {
 
   @Override
   public List<MetricPoint> metrics(String runId, Collection<String> keys) {
-    return db.read("reading the metrics of run " + runId, d -> {
-      Long pk = pk(runId);
-      if (pk == null) {
-        throw notFound(runId);
-      }
-      String filter = keys.isEmpty() ? "" : " AND key IN (" + "?, ".repeat(keys.size() - 1) + "?)";
-      try (PreparedStatement ps = d.connection().prepareStatement(
-          "SELECT key, epoch, value FROM metrics WHERE run_pk = ?" + filter + " ORDER BY key, epoch")) {
-        ps.setLong(1, pk);
-        int i = 2;
-        for (String k : keys) {
-          ps.setString(i++, k);
-        }
-        List<MetricPoint> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            double v = rs.getDouble(3);
-            v = rs.wasNull() ? Double.NaN : v; // SQLite stores NaN as NULL
-            out.add(new MetricPoint(rs.getString(1), rs.getInt(2), v));
-          }
-        }
-        return out;
-      }
-    });
+    List<MetricPoint> points = metricsOf(List.of(runId), keys).get(runId);
+    if (points == null) {
+      throw notFound(runId);
+    }
+    return points;
   }
 
   @Override
