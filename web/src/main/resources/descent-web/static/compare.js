@@ -35,6 +35,7 @@ function choose(name, value) {
   if (value) q.set(name, value); else q.delete(name);
   history.replaceState(null, '', location.pathname + '?' + q);
   if (name === 'group') {
+    lastResponse = null;
     charts.replaceChildren();
     chartSet = new ChartSet(charts);
     load();
@@ -52,10 +53,17 @@ function request() {
   return '/api/compare?' + q;
 }
 
+let lastResponse = null;
+
 async function load() {
   try {
-    data = await api(request());
+    const fresh = await api(request());
     errorBox.classList.add('hidden');
+    // polled every 2 s: redraw only when something changed, so a hovered line or an open menu stays put
+    const text = JSON.stringify(fresh);
+    if (text === lastResponse) return;
+    lastResponse = text;
+    data = fresh;
   } catch (e) {
     fill(errorBox, e.message);
     errorBox.classList.remove('hidden');

@@ -250,6 +250,17 @@ class BrowserTest {
   }
 
   @Test
+  void an_open_compare_page_takes_in_runs_as_they_arrive() {
+    open("/compare?q=experiment:late-compare");
+    wait.until(d -> "Compare 0 runs".equals(d.findElement(By.id("title")).getText()));
+    driver.executeScript("window.__marker = 'same page';");
+    TestRuns.add(ws.store(), "late-compare-1", "late-compare", TestRuns.T0.plusSeconds(7200));
+    wait.until(d -> script("return [...document.querySelectorAll('#parallel-plot polyline')].map(l => l.dataset.run)")
+        .equals(List.of("late-compare-1")));
+    assertEquals("same page", driver.executeScript("return window.__marker;"));
+  }
+
+  @Test
   void payloads_in_tags_notes_params_and_errors_show_as_text() {
     open("/runs/" + TestRuns.XSS_RUN);
     wait.until(d -> d.findElements(By.cssSelector("#tags .tag")).size() == 2);

@@ -68,7 +68,11 @@ final class TestRuns {
 
   /** A finished run outside the sweep, for live-update tests. */
   static void add(RunStore store, String id, Instant start) {
-    store.create(new NewRun(id, "late-arrival", null, Map.of(), Map.of("optimizer", "rmsprop", "learning_rate", 0.01),
+    add(store, id, "late-arrival", start);
+  }
+
+  static void add(RunStore store, String id, String experiment, Instant start) {
+    store.create(new NewRun(id, experiment, null, Map.of(), Map.of("optimizer", "rmsprop", "learning_rate", 0.01),
         Map.of(), Set.of(), start));
     store.logMetrics(id, List.of(new MetricPoint("val_accuracy", 1, 0.5)), start.plusSeconds(1));
     store.finish(id, RunStatus.FINISHED, Map.of(), null, null, start.plusSeconds(2));
