@@ -103,7 +103,7 @@ function fmt(v) {
   if (typeof v === 'number') {
     if (Number.isInteger(v)) return String(v);
     const a = Math.abs(v);
-    return (a !== 0 && (a < 1e-3 || a >= 1e5)) ? v.toExponential(3) : String(+v.toPrecision(5));
+    return (a !== 0 && (a < 1e-3 || a >= 1e5)) ? v.toExponential(3).replace(/\.?0+e/, 'e') : String(+v.toPrecision(5));
   }
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);

@@ -94,6 +94,17 @@ function differs(runs, name) {
   return new Set(runs.map(r => JSON.stringify((r.params || {})[name] ?? null))).size > 1;
 }
 
+/**
+ * Whether a param gets an axis in the parallel plot: it takes two or more values among the runs that have it.
+ * A param only some optimizers have (adam's beta1) differs by presence alone, and the optimizer axis already
+ * tells that; the seed is not a setting to choose.
+ */
+function axisWorthy(runs, name) {
+  if (name === 'seed') return false;
+  const values = runs.map(r => (r.params || {})[name]).filter(v => v !== null && v !== undefined);
+  return new Set(values.map(v => JSON.stringify(v))).size > 1;
+}
+
 /** The metrics a run can be ranked by: each epoch metric's best, and the test metrics. */
 function objectives(runs) {
   const keys = new Set(runs.flatMap(r => Object.keys(r.metrics || {}).concat(Object.keys(r.test || {}))));
@@ -132,7 +143,7 @@ function render() {
   options(groupBy, varying, param('group') || '', '(none)');
   if (metric) {
     drawParallel(parallel, runs.map(r => r.id),
-      varying.map(n => ({name: n, values: runs.map(r => (r.params || {})[n] ?? null)})),
+      varying.filter(n => axisWorthy(runs, n)).map(n => ({name: n, values: runs.map(r => (r.params || {})[n] ?? null)})),
       {name: metric, values: runs.map(r => objectiveValue(r, metric)), maximize: maximized(metric)});
   } else {
     fill(parallel, 'No metrics yet.');

@@ -224,6 +224,18 @@ class BrowserTest {
   }
 
   @Test
+  void a_heatmap_cell_is_the_best_setting_of_the_other_axes_averaged_over_seeds() {
+    TestRuns.fillSeeded(ws.store());
+    open("/sweeps/" + TestRuns.SEEDED_SWEEP);
+    By cell = By.cssSelector("#heatmap td[data-optimizer=adagrad]");
+    wait.until(d -> d.findElements(cell).size() == 1);
+    WebElement td = driver.findElement(cell);
+    assertTrue(td.getText().startsWith("0.96"), "batch 128's mean over seeds 1 and 2: " + td.getText());
+    assertTrue(td.getAttribute("title").contains("best of 2 settings over 2 seeds"), td.getAttribute("title"));
+    assertTrue(td.getAttribute("title").contains("seeded-b128-s1") && !td.getAttribute("title").contains("b32"));
+  }
+
+  @Test
   void tags_and_note_are_edited_from_the_run_page() {
     open("/runs/cell-adam-0.1");
     wait.until(d -> d.findElements(By.cssSelector("#params tr")).size() == 3);
