@@ -4,10 +4,11 @@ import dev.descent.core.DescentException;
 import dev.descent.core.ErrorCode;
 import dev.descent.core.search.RunSearch;
 import dev.descent.core.search.SearchPage;
-import dev.descent.core.store.MetricSummary;
 import dev.descent.core.store.Run;
 import dev.descent.core.store.SweepCounts;
 import dev.descent.core.store.SweepInfo;
+import dev.descent.core.sweep.Objective;
+import dev.descent.core.sweep.SweepSummary;
 import dev.descent.core.tracking.RunViews;
 import dev.descent.core.tracking.Workspace;
 import dev.descent.core.train.RunStatus;
@@ -26,8 +27,8 @@ import java.util.TreeMap;
  */
 final class SweepsApi {
   /** Objectives in the order a sweep without an {@code objective:} section picks them (see core's Objective). */
-  private static final List<String[]> DEFAULT_OBJECTIVES = List.of(new String[] {"val_accuracy", "max"},
-      new String[] {"val_loss", "min"}, new String[] {"test_accuracy", "max"}, new String[] {"test_loss", "min"});
+  private static final List<Objective> DEFAULT_OBJECTIVES = List.of(new Objective("val_accuracy", "max"),
+      new Objective("val_loss", "min"), new Objective("test_accuracy", "max"), new Objective("test_loss", "min"));
 
   /** How stale the sweep list and experiment counts may be while the store keeps changing. */
   static final Duration LIST_STALENESS = Duration.ofSeconds(3);
@@ -70,16 +71,17 @@ final class SweepsApi {
       throw new DescentException(ErrorCode.NOT_FOUND, "No sweep '" + id + "' in " + ws.location());
     }
     SweepInfo info = ws.store().sweepInfo(id).orElse(null);
-    String[] objective = info != null ? new String[] {info.objectiveMetric(), info.objectiveMode()} : objective(runs);
+    Objective objective = info != null ? new Objective(info.objectiveMetric(), info.objectiveMode()) : objective(runs);
     Map<String, Object> body = RunViews.sweep(counts(id, runs), info);
-    body.put("objective", Map.of("metric", objective[0], "mode", objective[1]));
+    body.put("objective", Map.of("metric", objective.metric(), "mode", objective.mode()));
     List<Map<String, Object>> cells = new ArrayList<>();
     for (Run r : runs) {
       Map<String, Object> c = new LinkedHashMap<>();
       c.put("id", r.id());
       c.put("status", r.status().label());
       c.put("params", r.params());
-      c.put("objective", value(r, objective));
+      double value = SweepSummary.objective(objective, r);
+      c.put("objective", Double.isFinite(value) ? value : null);
       c.put("error", r.error());
       cells.add(c);
     }
@@ -99,32 +101,12 @@ final class SweepsApi {
   }
 
   /** For a sweep the store has no objective for: the first default one some run of the sweep has a value for. */
-  private static String[] objective(List<Run> runs) {
-    for (String[] o : DEFAULT_OBJECTIVES) {
-      if (runs.stream().anyMatch(r -> r.summaries().containsKey(o[0]) || r.test().containsKey(o[0]))) {
+  private static Objective objective(List<Run> runs) {
+    for (Objective o : DEFAULT_OBJECTIVES) {
+      if (runs.stream().anyMatch(r -> r.summaries().containsKey(o.metric()) || r.test().containsKey(o.metric()))) {
         return o;
       }
     }
     return DEFAULT_OBJECTIVES.get(0);
-  }
-
-  /**
-   * A finished run's objective: its best epoch value of the metric, or the test metric; null otherwise (as in
-   * core's SweepSummary: a diverged run's last good epoch must not rank it).
-   */
-  private static Double value(Run r, String[] objective) {
-    if (r.status() != RunStatus.FINISHED) {
-      return null;
-    }
-    if (objective[0].startsWith("test_")) {
-      Double v = r.test().get(objective[0]);
-      return v == null || v.isNaN() ? null : v;
-    }
-    MetricSummary s = r.summaries().get(objective[0]);
-    if (s == null) {
-      return null;
-    }
-    double v = "max".equals(objective[1]) ? s.max() : s.min();
-    return Double.isFinite(v) ? v : null;
   }
 }

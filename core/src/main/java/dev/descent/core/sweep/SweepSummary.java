@@ -40,8 +40,11 @@ public record SweepSummary(Sweep sweep, Map<RunStatus, Integer> counts, List<Row
     return new SweepSummary(sweep, counts, rows);
   }
 
-  /** The objective of a finished run: the best epoch value of the metric, or the test metric. */
-  static double objective(Objective o, Run r) {
+  /**
+   * The objective of a finished run: the best epoch value of the metric, or the test metric; NaN for any other
+   * run, so a diverged run's last good epoch never ranks it. The dashboard's sweep page ranks cells by this too.
+   */
+  public static double objective(Objective o, Run r) {
     if (r.status() != RunStatus.FINISHED) {
       return Double.NaN;
     }
