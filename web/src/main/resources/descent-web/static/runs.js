@@ -13,6 +13,8 @@ const info = el('span', {id: 'total'});
 const compareButton = el('button', {id: 'compare', type: 'button', disabled: true, onclick: () => {
   location.href = '/compare?ids=' + [...selected].map(encodeURIComponent).join(',');
 }}, 'Compare selected');
+/** The search itself compared: its first 20 runs in the current order (the compare page takes &limit up to 100). */
+const compareSearch = el('a', {id: 'compare-search', href: '/compare'}, 'Compare the first 20');
 const prev = el('button', {id: 'prev', type: 'button', onclick: () => go({offset: Math.max(0, state.offset - PAGE)})}, '\u2190 Prev');
 const next = el('button', {id: 'next', type: 'button', onclick: () => go({offset: state.offset + PAGE})}, 'Next \u2192');
 const table = el('table', {id: 'runs'});
@@ -27,7 +29,7 @@ app.append(
   el('form', {class: 'search', onsubmit: e => { e.preventDefault(); go({q: input.value.trim(), offset: 0}); }},
     input, el('button', {type: 'submit', id: 'search'}, 'Search')),
   errorBox,
-  el('div', {class: 'toolbar'}, info, prev, next, compareButton, chooser),
+  el('div', {class: 'toolbar'}, info, prev, next, compareButton, compareSearch, chooser),
   table, sweeps);
 
 /** Changes the view and the URL together, so every state can be bookmarked. */
@@ -112,6 +114,10 @@ function render(page) {
       `${state.offset + 1}\u2013${last} of ${page.total.toLocaleString('en')} runs`);
   prev.disabled = state.offset === 0;
   next.disabled = last >= page.total;
+  const c = new URLSearchParams({q: state.q});
+  if (state.sort) c.set('sort', state.sort);
+  compareSearch.href = '/compare?' + c;
+  compareSearch.classList.toggle('hidden', page.total < 2);
   updateCompare();
   markDrawn();
 }

@@ -107,8 +107,11 @@ class BrowserTest {
 
   @Test
   void compare_takes_a_query_too() {
-    open("/compare?q=" + URLEncoder.encode("optimizer:sgd AND learning_rate<0.05", StandardCharsets.UTF_8));
+    open("/?q=" + URLEncoder.encode("optimizer:sgd AND learning_rate<0.05", StandardCharsets.UTF_8));
+    waitForRows(2);
+    click(By.id("compare-search"));
     wait.until(d -> "Compare 2 runs".equals(d.findElement(By.id("title")).getText()));
+    assertTrue(driver.getCurrentUrl().contains("/compare?q=optimizer%3Asgd"), driver.getCurrentUrl());
   }
 
   @Test
