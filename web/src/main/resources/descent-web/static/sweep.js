@@ -14,29 +14,6 @@ app.append(title, errorBox, counts, compareLink, heading, heatmap, el('h2', {}, 
 
 function key(v) { return typeof v === 'number' ? v : String(v); }
 
-/**
- * One heatmap cell as the sweep summary of descent run prints it: the cell's runs grouped by their other
- * settings (every param but the seed), each setting's objective averaged over its seeds, and the best setting.
- */
-function bestSetting(runs, maximize) {
-  const bySetting = new Map();
-  for (const r of runs) {
-    const {seed, ...rest} = r.params || {};
-    const k = JSON.stringify(Object.entries(rest).sort());
-    if (!bySetting.has(k)) bySetting.set(k, []);
-    bySetting.get(k).push(r);
-  }
-  let best = null;
-  for (const group of bySetting.values()) {
-    const values = group.map(r => num(r.objective)).filter(v => v !== null);
-    if (!values.length) continue;
-    const mean = values.reduce((a, b) => a + b, 0) / values.length;
-    if (!best || (maximize ? mean > best.mean : mean < best.mean)) best = {mean, runs: group};
-  }
-  if (best) best.settings = bySetting.size;
-  return best;
-}
-
 async function load() {
   let s;
   try {
@@ -54,47 +31,44 @@ async function load() {
     limit: 100, objective: s.objective.metric});
   fill(heading, s.objective.metric + ' (' + (maximize ? 'higher' : 'lower') + ' is better) by optimizer \u00d7 learning rate:'
     + ' the best setting of the other axes, mean over seeds');
-  const opts = [...new Set(s.runs.map(r => String(r.params.optimizer)))].sort();
-  const lrs = [...new Set(s.runs.map(r => key(r.params.learning_rate)))].sort((a, b) => a - b);
-  const cells = new Map();
+  // the table is the server's (descent run's rule); the page adds each cell's statuses and run count
+  const all = new Map();
   for (const r of s.runs) {
     const k = String(r.params.optimizer) + '\u0000' + key(r.params.learning_rate);
-    if (!cells.has(k)) cells.set(k, []);
-    cells.get(k).push(r);
+    if (!all.has(k)) all.set(k, []);
+    all.get(k).push(r);
   }
-  const summary = new Map();
-  for (const [k, rs] of cells) {
-    const best = bestSetting(rs, maximize);
-    summary.set(k, {runs: best ? best.runs : rs, all: rs, mean: best ? best.mean : null, settings: best ? best.settings : 0,
-      diverged: rs.some(r => r.status === 'diverged')});
-  }
-  const means = [...summary.values()].map(c => c.mean).filter(v => v !== null);
+  const summary = new Map(s.table.cells.map(c => [c.optimizer + '\u0000' + key(c.learning_rate), c]));
+  const means = s.table.cells.map(c => c.mean).filter(v => v !== null);
   const lo = Math.min(...means), hi = Math.max(...means);
   const ranked = [...summary.entries()].filter(([, c]) => c.mean !== null)
       .sort((a, b) => maximize ? b[1].mean - a[1].mean : a[1].mean - b[1].mean);
   const top = new Set(ranked.slice(0, 3).map(([k]) => k));
   fill(heatmap,
-    el('tr', {}, el('th', {}, 'optimizer \\ lr'), lrs.map(lr => el('th', {}, fmt(lr)))),
-    opts.map(o => el('tr', {}, el('th', {}, o), lrs.map(lr => {
-      const k = o + '\u0000' + lr;
+    el('tr', {}, el('th', {}, 'optimizer \\ lr'), s.table.learning_rates.map(lr => el('th', {}, fmt(lr)))),
+    s.table.optimizers.map(o => el('tr', {}, el('th', {}, o), s.table.learning_rates.map(lr => {
+      const k = o + '\u0000' + key(lr);
       const c = summary.get(k);
       if (!c) return el('td', {class: 'empty'}, '');
-      const statuses = [...new Set(c.all.map(r => r.status))].join(', ');
+      const runs = all.get(k) || [];
+      const statuses = [...new Set(runs.map(r => r.status))].join(', ');
+      const diverged = runs.some(r => r.status === 'diverged');
       const seeds = c.runs.length > 1 ? ' over ' + c.runs.length + ' seeds' : '';
-      const td = el('td', {class: (c.diverged ? 'diverged ' : '') + (top.has(k) ? 'best' : ''),
-        title: statuses + ' \u00b7 best of ' + (c.settings || 1) + ' settings' + seeds + ': '
-          + c.runs.map(r => r.id).join(' '), 'data-optimizer': o, 'data-lr': lr},
-        c.mean !== null ? fmt(c.mean) : (c.diverged ? 'diverged' : statuses),
-        el('small', {}, c.all.length > 1 ? c.all.length + ' runs' : statuses));
-      if (c.mean !== null && !c.diverged) {
+      const spread = c.n > 1 ? ' \u00b1 ' + fmt(c.std) : '';
+      const td = el('td', {class: (diverged ? 'diverged ' : '') + (top.has(k) ? 'best' : ''),
+        title: statuses + ' \u00b7 best of ' + c.settings + ' settings' + seeds + ': ' + c.runs.join(' '),
+        'data-optimizer': o, 'data-lr': lr},
+        c.mean !== null ? fmt(c.mean) : (diverged ? 'diverged' : statuses),
+        el('small', {}, (c.mean !== null ? spread.trim() + ' ' : '') + (runs.length > 1 ? runs.length + ' runs' : statuses)));
+      if (c.mean !== null && !diverged) {
         const t = hi > lo ? (c.mean - lo) / (hi - lo) : 1;
-        const goodness = maximize ? t : 1 - t;
-        td.style.backgroundColor = goodnessColor(goodness);
+        td.style.backgroundColor = goodnessColor(maximize ? t : 1 - t);
       }
       return td;
     }))));
   fill(best, ranked.slice(0, 5).map(([k, c]) => el('li', {},
-    k.replace('\u0000', ' lr=') + ': ' + fmt(c.mean) + ' ', c.runs.map(r => [runLink(r.id), ' ']))));
+    k.replace('\u0000', ' lr=') + ': ' + fmt(c.mean) + (c.n > 1 ? ' \u00b1 ' + fmt(c.std) : '') + ' ',
+    c.runs.map(id => [runLink(id), ' ']))));
 }
 
 live(load);

@@ -48,13 +48,9 @@ final class CompareApi {
     m.put("runs", g.runIds());
     Map<String, Object> history = new LinkedHashMap<>();
     g.history().forEach((key, points) -> history.put(key, points.stream().map(p -> Arrays.<Object>asList(
-        p.epoch(), finite(p.stats().mean()), finite(p.stats().std()), p.stats().n())).toList()));
+        p.epoch(), RunsApi.orNull(p.stats().mean()), RunsApi.orNull(p.stats().std()), p.stats().n())).toList()));
     m.put("history", history);
     return m;
-  }
-
-  private static Double finite(double v) {
-    return Double.isFinite(v) ? v : null;
   }
 
   void register(RoutesConfig r) {

@@ -70,8 +70,13 @@ final class RunsApi {
   static Map<String, List<List<Object>>> finite(Map<String, List<double[]>> history) {
     Map<String, List<List<Object>>> out = new LinkedHashMap<>();
     history.forEach((key, points) -> out.put(key, points.stream()
-        .map(p -> Arrays.<Object>asList((int) p[0], Double.isFinite(p[1]) ? p[1] : null)).toList()));
+        .map(p -> Arrays.<Object>asList((int) p[0], orNull(p[1]))).toList()));
     return out;
+  }
+
+  /** A number as JSON can carry it: NaN and infinities (a diverged run) as null. */
+  static Double orNull(double v) {
+    return Double.isFinite(v) ? v : null;
   }
 
   private void metrics(Context ctx) {

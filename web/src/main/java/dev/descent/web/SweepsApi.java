@@ -9,6 +9,7 @@ import dev.descent.core.store.SweepCounts;
 import dev.descent.core.store.SweepInfo;
 import dev.descent.core.sweep.Objective;
 import dev.descent.core.sweep.SweepSummary;
+import dev.descent.core.sweep.SweepTable;
 import dev.descent.core.tracking.RunViews;
 import dev.descent.core.tracking.Workspace;
 import dev.descent.core.train.RunStatus;
@@ -86,7 +87,44 @@ final class SweepsApi {
       cells.add(c);
     }
     body.put("runs", cells);
+    body.put("table", table(runs, objective));
     RunsApi.json(ctx, body);
+  }
+
+  /**
+   * The optimizer × learning-rate table as {@code descent run} prints it ({@link SweepTable}): a cell is the best
+   * setting of the other params, mean ± std over its seeds. A run's setting is its params without the seed.
+   */
+  static Map<String, Object> table(List<Run> runs, Objective objective) {
+    List<SweepTable.Entry> entries = new ArrayList<>();
+    for (Run r : runs) {
+      if (r.params().get("optimizer") instanceof String opt && r.params().get("learning_rate") instanceof Number lr) {
+        Map<String, Object> setting = new TreeMap<>(r.params());
+        setting.remove("seed");
+        entries.add(new SweepTable.Entry(r.id(), opt, lr.doubleValue(), setting.toString(), r.status(),
+            SweepSummary.objective(objective, r)));
+      }
+    }
+    SweepTable table = SweepTable.of(entries, objective);
+    List<Map<String, Object>> cells = new ArrayList<>();
+    table.best().forEach((opt, row) -> row.forEach((lr, best) -> {
+      Map<String, Object> c = new LinkedHashMap<>();
+      c.put("optimizer", opt);
+      c.put("learning_rate", lr);
+      c.put("mean", RunsApi.orNull(best.objective().mean()));
+      c.put("std", RunsApi.orNull(best.objective().std()));
+      c.put("n", best.objective().n());
+      c.put("runs", best.runIds());
+      c.put("settings", table.settingsIn(opt, lr));
+      c.put("diverged", best.diverged());
+      c.put("failed", best.failed());
+      cells.add(c);
+    }));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("optimizers", List.copyOf(table.best().keySet()));
+    out.put("learning_rates", List.copyOf(table.learningRates()));
+    out.put("cells", cells);
+    return out;
   }
 
   /** The sweep's cells counted by status, from the cells just read: the detail page is live, never cached. */

@@ -204,6 +204,27 @@ class ApiTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void a_sweep_comes_with_its_optimizer_by_learning_rate_table() throws Exception {
+    TestRuns.fillSeeded(ws.store());
+    ws.sync();
+    Map<String, Object> table = (Map<String, Object>) json(get("/api/sweeps/" + TestRuns.SEEDED_SWEEP)).get("table");
+    assertEquals(List.of("adagrad"), table.get("optimizers"));
+    assertEquals(List.of(0.01), table.get("learning_rates"));
+    Map<String, Object> cell = ((List<Map<String, Object>>) table.get("cells")).get(0);
+    assertEquals(0.96, ((Number) cell.get("mean")).doubleValue(), 1e-9, "batch 128's mean over its two seeds");
+    assertEquals(0.02 / Math.sqrt(2), ((Number) cell.get("std")).doubleValue(), 1e-9);
+    assertEquals(List.of("seeded-b128-s1", "seeded-b128-s2"), cell.get("runs"));
+    assertEquals(2, cell.get("settings"));
+
+    Map<String, Object> fashion = (Map<String, Object>) json(get("/api/sweeps/" + TestRuns.SWEEP)).get("table");
+    Map<String, Object> divergedCell = ((List<Map<String, Object>>) fashion.get("cells")).stream()
+        .filter(c -> c.get("optimizer").equals("sgd") && c.get("learning_rate").equals(0.1)).findFirst().orElseThrow();
+    assertNull(divergedCell.get("mean"));
+    assertEquals(1, divergedCell.get("diverged"));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void compare_reads_named_runs_with_their_curves_and_lists_missing_ones() throws Exception {
     HttpResponse<String> r = get("/api/compare?ids=cell-sgd-0.1,gone,cell-adam-0.001&keys=train_loss");
     assertEquals(200, r.statusCode());

@@ -3,7 +3,6 @@ package dev.descent.core.sweep;
 import dev.descent.core.store.MetricSummary;
 import dev.descent.core.store.Run;
 import dev.descent.core.store.RunStore;
-import dev.descent.core.tracking.MeanStd;
 import dev.descent.core.train.RunStatus;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,8 +30,10 @@ public record SweepSummary(Sweep sweep, Map<RunStatus, Integer> counts, List<Row
   public static SweepSummary of(Sweep sweep, RunStore store) {
     Map<RunStatus, Integer> counts = new EnumMap<>(RunStatus.class);
     List<Row> rows = new ArrayList<>();
+    Map<String, Run> runs = new java.util.HashMap<>();
+    store.summaries(sweep.cells().stream().map(Cell::id).toList()).forEach(r -> runs.put(r.id(), r));
     for (Cell c : sweep.cells()) {
-      Optional<Run> run = store.get(c.id());
+      Optional<Run> run = Optional.ofNullable(runs.get(c.id()));
       RunStatus st = run.map(Run::status).orElse(RunStatus.QUEUED);
       counts.merge(st, 1, Integer::sum);
       rows.add(new Row(c, run.orElse(null), run.map(r -> objective(sweep.objective(), r)).orElse(Double.NaN), config(c)));
@@ -73,48 +74,43 @@ public record SweepSummary(Sweep sweep, Map<RunStatus, Integer> counts, List<Row
 
   /** Configurations over seeds, in cell order. */
   public List<Group> groups() {
-    Map<String, List<Row>> byConfig = new LinkedHashMap<>();
-    rows.forEach(r -> byConfig.computeIfAbsent(r.config(), k -> new ArrayList<>()).add(r));
-    List<Group> out = new ArrayList<>();
-    byConfig.forEach((k, list) -> {
-      MeanStd objective = MeanStd.of(list.stream().mapToDouble(Row::objective).toArray());
-      int div = (int) list.stream().filter(r -> r.run() != null && r.run().status() == RunStatus.DIVERGED).count();
-      int failed = (int) list.stream().filter(r -> r.run() != null && r.run().status() == RunStatus.FAILED).count();
-      out.add(new Group(k, list.get(0).cell(), list.size(), objective.mean(), objective.std(), div, failed));
+    return table().settings().stream().map(this::group).toList();
+  }
+
+  /**
+   * Optimizer → learning rate → the best configuration's mean objective over seeds ({@link SweepTable#best});
+   * a cell whose runs all diverged has a NaN mean and its diverged count.
+   */
+  public Map<String, Map<Double, Group>> optimizerByLearningRate() {
+    Map<String, Map<Double, Group>> out = new TreeMap<>();
+    table().best().forEach((opt, row) -> {
+      Map<Double, Group> groups = new TreeMap<>();
+      row.forEach((lr, setting) -> groups.put(lr, group(setting)));
+      out.put(opt, groups);
     });
     return out;
   }
 
-  /**
-   * Optimizer → learning rate → the best configuration's mean objective over seeds; a cell whose runs
-   * all diverged is {@code NaN} with {@link #divergedCells} telling which.
-   */
-  public Map<String, Map<Double, Group>> optimizerByLearningRate() {
-    Map<String, Map<Double, Group>> table = new TreeMap<>();
-    for (Group g : groups()) {
-      var params = g.example().experiment().training().optimizer();
-      String opt = params.name();
-      double lr = ((Number) params.params().get("learning_rate")).doubleValue();
-      Map<Double, Group> row = table.computeIfAbsent(opt, k -> new TreeMap<>());
-      Group current = row.get(lr);
-      if (current == null || better(g, current)) {
-        row.put(lr, g);
-      }
-    }
-    return table;
-  }
-
-  private boolean better(Group a, Group b) {
-    if (Double.isNaN(b.mean())) {
-      return !Double.isNaN(a.mean()) || a.diverged() < b.diverged();
-    }
-    return sweep.objective().better(a.mean(), b.mean());
-  }
-
   /** The learning rates of the table's columns. */
   public TreeSet<Double> learningRates() {
-    TreeSet<Double> lrs = new TreeSet<>();
-    optimizerByLearningRate().values().forEach(m -> lrs.addAll(m.keySet()));
-    return lrs;
+    return table().learningRates();
+  }
+
+  /** The rows as {@link SweepTable} entries: a cell's setting is its axis values without the seed. */
+  private SweepTable table() {
+    List<SweepTable.Entry> entries = new ArrayList<>();
+    for (Row r : rows) {
+      var optimizer = r.cell().experiment().training().optimizer();
+      entries.add(new SweepTable.Entry(r.cell().id(), optimizer.name(),
+          ((Number) optimizer.params().get("learning_rate")).doubleValue(), r.config(),
+          r.run() == null ? RunStatus.QUEUED : r.run().status(), r.objective()));
+    }
+    return SweepTable.of(entries, sweep.objective());
+  }
+
+  private Group group(SweepTable.Setting s) {
+    Cell example = rows.stream().filter(r -> r.cell().id().equals(s.runIds().get(0))).findFirst().orElseThrow().cell();
+    return new Group(s.key(), example, s.runIds().size(), s.objective().mean(), s.objective().std(), s.diverged(),
+        s.failed());
   }
 }
