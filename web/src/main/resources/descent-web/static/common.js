@@ -188,7 +188,8 @@ class LineChart {
     const opts = {
       title: this.title, width: Math.max(320, Math.min(560, this.box.parentNode.clientWidth - 8)), height: 240,
       scales: {x: {time: false}},
-      axes: [{label: 'epoch', incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]}, {}],
+      axes: [{label: 'epoch', incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]},
+        {size: 56, values: (u, ticks) => ticks.map(axisLabel)}],
       series: uSeries,
       bands,
     };
@@ -210,6 +211,27 @@ class ChartSet {
     if (!this.charts.has(name)) this.charts.set(name, new LineChart(this.container, name));
     this.charts.get(name).update(series);
   }
+}
+
+/** The params a sweep usually varies come first wherever params are listed; the rest alphabetically. */
+const PARAM_ORDER = ['optimizer', 'learning_rate', 'batch_size', 'dropout', 'seed'];
+/** The metrics users judge a run by come first; the bookkeeping ones (epoch_seconds, ...) after. */
+const METRIC_ORDER = ['val_accuracy', 'val_loss', 'train_accuracy', 'train_loss', 'test_accuracy', 'test_loss',
+  'accuracy', 'loss'];
+
+/** Names sorted by their place in {@code order}, unknown ones after, alphabetically. */
+function ordered(names, order) {
+  const rank = n => { const i = order.indexOf(n); return i < 0 ? order.length : i; };
+  return [...names].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Axis labels that fit: 60000 as 60k, 0.000123 as 1.23e-4. */
+function axisLabel(v) {
+  if (v === null || v === undefined) return '';
+  const a = Math.abs(v);
+  if (a >= 1e6) return +(v / 1e6).toPrecision(3) + 'M';
+  if (a >= 1e4) return +(v / 1e3).toPrecision(3) + 'k';
+  return fmt(v);
 }
 
 /** Groups metric keys for charts: train_loss and val_loss share the chart "loss". */

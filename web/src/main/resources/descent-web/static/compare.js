@@ -6,7 +6,6 @@
 'use strict';
 
 const DEFAULT_OBJECTIVES = ['val_accuracy', 'val_loss', 'test_accuracy', 'test_loss'];
-const AXIS_ORDER = ['optimizer', 'learning_rate', 'batch_size', 'dropout'];
 const app = document.getElementById('app');
 const title = el('h1', {id: 'title'}, 'Compare runs');
 const errorBox = el('div', {id: 'compare-error', class: 'error hidden'});
@@ -81,13 +80,7 @@ async function load() {
 
 /** Param names in a useful order: the usual sweep axes first, then the rest alphabetically. */
 function paramNames(runs) {
-  const names = [...new Set(runs.flatMap(r => Object.keys(r.params || {})))].sort();
-  return names.sort((a, b) => rank(a) - rank(b));
-}
-
-function rank(name) {
-  const i = AXIS_ORDER.indexOf(name);
-  return i < 0 ? AXIS_ORDER.length : i;
+  return ordered(new Set(runs.flatMap(r => Object.keys(r.params || {}))), PARAM_ORDER);
 }
 
 function differs(runs, name) {
@@ -107,9 +100,8 @@ function axisWorthy(runs, name) {
 
 /** The metrics a run can be ranked by: each epoch metric's best, and the test metrics. */
 function objectives(runs) {
-  const keys = new Set(runs.flatMap(r => Object.keys(r.metrics || {}).concat(Object.keys(r.test || {}))));
-  const known = DEFAULT_OBJECTIVES.filter(k => keys.has(k));
-  return known.concat([...keys].filter(k => !known.includes(k)).sort());
+  return ordered(new Set(runs.flatMap(r => Object.keys(r.metrics || {}).concat(Object.keys(r.test || {})))),
+    DEFAULT_OBJECTIVES);
 }
 
 function maximized(metric) {
@@ -187,7 +179,7 @@ function renderCharts(runs) {
   const sources = grouped
       ? data.groups.map(g => ({label: groupLabel(g) + ' (' + g.runs.length + ')', history: g.history, band: true}))
       : runs.map(r => ({label: r.id, history: r.history}));
-  const keys = [...new Set(sources.flatMap(s => Object.keys(s.history || {})))].sort();
+  const keys = ordered(new Set(sources.flatMap(s => Object.keys(s.history || {}))), METRIC_ORDER);
   for (const key of keys) {
     chartSet.update(key, sources.map(s => ({label: s.label, points: (s.history || {})[key] || [], band: s.band})));
   }

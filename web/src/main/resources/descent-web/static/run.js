@@ -69,7 +69,7 @@ async function load() {
     'started ' + (run.start_time || ''), run.end_time ? ' ended ' + run.end_time : '');
   if (run.error) { fill(errorBox, run.error); errorBox.classList.remove('hidden'); } else errorBox.classList.add('hidden');
   if (run.stack_trace) { fill(stack, run.stack_trace); stack.classList.remove('hidden'); } else stack.classList.add('hidden');
-  keyValueRows(params, Object.entries(run.params || {}));
+  keyValueRows(params, ordered(Object.keys(run.params || {}), PARAM_ORDER).map(k => [k, run.params[k]]));
   keyValueRows(summaries, [
     ...Object.entries(run.metrics || {}).flatMap(([k, s]) => [[k + ' last', s.last], [k + ' best', s.best_epoch != null ? (fmt(k.includes('loss') ? s.min : s.max) + ' @ ' + s.best_epoch) : '']]),
     ...Object.entries(run.test || {})]);
@@ -80,7 +80,8 @@ async function load() {
   config.textContent = JSON.stringify(run.config, null, 2);
   provenance.textContent = JSON.stringify(run.provenance, null, 2);
   const groups = new Map();
-  for (const [key, points] of Object.entries(run.history || {})) {
+  for (const key of ordered(Object.keys(run.history || {}), METRIC_ORDER)) {
+    const points = run.history[key];
     const name = chartName(key);
     if (!groups.has(name)) groups.set(name, []);
     groups.get(name).push({label: key, points});

@@ -76,9 +76,12 @@ function toggleColumn(name, shown) {
 function render(page) {
   lastPage = page;
   const runs = page.runs;
-  const params = [...new Set(runs.flatMap(r => Object.keys(r.params || {})))].sort();
-  const metrics = [...new Set(runs.flatMap(r => Object.keys(r.metrics || {})))].sort();
-  const tests = [...new Set(runs.flatMap(r => Object.keys(r.test || {})))].sort();
+  const params = ordered(new Set(runs.flatMap(r => Object.keys(r.params || {}))), PARAM_ORDER);
+  const keyParams = params.filter(p => PARAM_ORDER.includes(p));
+  const otherParams = params.filter(p => !PARAM_ORDER.includes(p));
+  const metrics = ordered(new Set(runs.flatMap(r => Object.keys(r.metrics || {}))), METRIC_ORDER);
+  const tests = ordered(new Set(runs.flatMap(r => Object.keys(r.test || {}))), METRIC_ORDER);
+  const paramColumn = p => ({name: p, sort: p, num: true, cell: r => fmt(r.params[p])});
   let columns = [
     {name: 'id', sort: 'id', cell: r => runLink(r.id)},
     {name: 'experiment', sort: 'experiment', cell: r => r.experiment},
@@ -86,9 +89,11 @@ function render(page) {
     {name: 'sweep', sort: 'sweep', cell: r => r.sweep
         ? el('a', {href: '/sweeps/' + encodeURIComponent(r.sweep), text: r.sweep.substring(0, 8)}) : ''},
     {name: 'started', sort: 'start_time', cell: r => (r.start_time || '').replace('T', ' ').replace(/\.\d+Z|Z/, '')},
-    ...params.map(p => ({name: p, sort: p, num: true, cell: r => fmt(r.params[p])})),
+    // the usual sweep axes, then how the runs did, then every other param
+    ...keyParams.map(paramColumn),
     ...metrics.map(m => ({name: m, sort: m, num: true, cell: r => r.metrics[m] ? fmt(r.metrics[m].last) : ''})),
     ...tests.map(t => ({name: t, sort: t, num: true, cell: r => fmt(r.test[t])})),
+    ...otherParams.map(paramColumn),
     {name: 'tags', cell: r => (r.tags || []).map(t => el('span', {class: 'tag', text: t}))},
   ];
   const optional = [...params, ...metrics, ...tests];
