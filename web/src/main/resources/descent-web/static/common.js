@@ -147,12 +147,24 @@ function goodnessColor(goodness) {
  */
 class LineChart {
   constructor(container, title) {
-    this.box = el('div', {class: 'chart'});
     this.title = title;
+    this.log = false;
+    // a log y axis, as TensorBoard offers: a loss that starts at 60 and ends at 0.01 is flat on a linear one
+    const toggle = el('label', {class: 'chart-log', title: 'logarithmic y axis'},
+      el('input', {type: 'checkbox', 'data-chart': title, onchange: e => {
+        this.log = e.target.checked;
+        this.box.classList.toggle('log', this.log);
+        this.key = null;
+        if (this.series) this.update(this.series);
+      }}), ' log y');
+    this.plotBox = el('div', {});
+    this.box = el('div', {class: 'chart'}, toggle, this.plotBox);
     container.appendChild(this.box);
   }
 
   update(series) {
+    this.series = series;
+    const y = v => (this.log && v !== null && v <= 0) ? null : v;
     const xs = [...new Set(series.flatMap(s => s.points.map(p => p[0])))].sort((a, b) => a - b);
     const index = new Map(xs.map((x, i) => [x, i]));
     const column = f => {
@@ -165,10 +177,10 @@ class LineChart {
     const hidden = [];
     series.forEach((s, i) => {
       const color = PALETTE[i % PALETTE.length];
-      data.push(column(p => num(p[1]))(s.points));
+      data.push(column(p => y(num(p[1])))(s.points));
       uSeries.push({label: s.label, stroke: color, width: 2, spanGaps: true, points: {show: xs.length < 30}});
       if (!s.band) return;
-      const spread = (p, sign) => num(p[1]) === null ? null : p[1] + sign * (num(p[2]) || 0);
+      const spread = (p, sign) => num(p[1]) === null ? null : y(p[1] + sign * (num(p[2]) || 0));
       data.push(column(p => spread(p, 1))(s.points), column(p => spread(p, -1))(s.points));
       const hi = uSeries.length, lo = hi + 1;
       for (const edge of ['+\u03c3', '\u2212\u03c3']) {
@@ -178,7 +190,7 @@ class LineChart {
       }
       bands.push({series: [hi, lo], fill: translucent(color, 0.18)});
     });
-    const key = series.map(s => s.label + (s.band ? '\u0001' : '')).join('\u0000');
+    const key = series.map(s => s.label + (s.band ? '\u0001' : '')).join('\u0000') + (this.log ? '\u0002' : '');
     if (this.plot && this.key === key) {
       this.plot.setData(data);
       return;
@@ -187,13 +199,13 @@ class LineChart {
     this.key = key;
     const opts = {
       title: this.title, width: Math.max(320, Math.min(560, this.box.parentNode.clientWidth - 8)), height: 240,
-      scales: {x: {time: false}},
+      scales: {x: {time: false}, y: this.log ? {distr: 3} : {}},
       axes: [{label: 'epoch', incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]},
         {size: 56, values: (u, ticks) => ticks.map(axisLabel)}],
       series: uSeries,
       bands,
     };
-    this.plot = new uPlot(opts, data, this.box);
+    this.plot = new uPlot(opts, data, this.plotBox);
     // the band edges are drawn but kept out of the legend: it names runs and groups, not their spreads
     const rows = this.plot.root.querySelectorAll('.u-legend .u-series');
     hidden.forEach(i => { if (rows[i]) rows[i].classList.add('hidden'); });

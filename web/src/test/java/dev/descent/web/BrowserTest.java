@@ -154,6 +154,12 @@ class BrowserTest {
         + ".find(c => c.querySelector('.u-title').textContent === 'loss').querySelector('.u-legend').textContent");
     assertTrue(lossLegend.contains("train_loss") && lossLegend.contains("val_loss"), lossLegend);
     Browser.screenshot(driver, "run.png");
+
+    click(By.cssSelector(".chart-log input[data-chart=loss]"));
+    wait.until(d -> script("const c = [...document.querySelectorAll('.chart.log')];"
+        + "return c.length === 1 && c[0].querySelectorAll('.uplot').length === 1"
+        + " && c[0].querySelector('.u-title').textContent === 'loss'"
+        + " && c[0].querySelector('.u-legend').textContent.includes('val_loss')").equals(Boolean.TRUE));
   }
 
   @Test
