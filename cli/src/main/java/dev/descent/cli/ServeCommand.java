@@ -56,8 +56,9 @@ public final class ServeCommand implements Callable<Integer> {
       server = new WebServer(ws, host, port, effectiveToken).start();
     } catch (RuntimeException e) {
       ws.close();
-      throw new DescentException(ErrorCode.INVALID_INPUT, "Cannot serve on " + host + ":" + port + ": " + e.getMessage()
-          + ". Is the port in use? Try --port 0 or another port.", e);
+      String cause = String.valueOf(e.getMessage()).replaceAll("[.\\s]+$", "");
+      throw new DescentException(ErrorCode.INVALID_INPUT, "Cannot serve on " + host + ":" + port + ": " + cause
+          + ". Choose another --port, or --port 0 for any free one.", e);
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

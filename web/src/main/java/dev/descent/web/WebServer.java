@@ -69,8 +69,8 @@ public final class WebServer implements AutoCloseable {
 
   public WebServer start() {
     workspace.sync();
-    follower = new IndexFollower(workspace);
     app.start(host, requestedPort);
+    follower = new IndexFollower(workspace);
     return this;
   }
 
