@@ -24,17 +24,27 @@ final class IndexFollower implements AutoCloseable {
     return t;
   });
 
+  /** Whether the last round failed: a failure is logged once, not every half second until it clears. */
+  private boolean failing;
+
   IndexFollower(Workspace ws) {
     executor.scheduleWithFixedDelay(() -> follow(ws), PERIOD.toMillis(), PERIOD.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  private static void follow(Workspace ws) {
+  private void follow(Workspace ws) {
     try {
       ws.sync();
+      if (failing) {
+        LOG.info("The search index follows {} again", ws.location());
+        failing = false;
+      }
     } catch (RuntimeException e) {
-      // a store busy with a sweep or an index locked by another process: the next round tries again
-      LOG.warn("Catching the search index up with {} failed; retrying in {} ms: {}", ws.location(),
-          PERIOD.toMillis(), e.getMessage());
+      // a store busy with a sweep or an unreachable database: the next round tries again
+      if (!failing) {
+        LOG.warn("Catching the search index up with {} failed; retrying every {} ms: {}", ws.location(),
+            PERIOD.toMillis(), e.getMessage());
+        failing = true;
+      }
     }
   }
 
