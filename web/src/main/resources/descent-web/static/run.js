@@ -15,6 +15,7 @@ const note = el('textarea', {id: 'note', 'aria-label': 'note'});
 const noteSaved = el('span', {id: 'note-status'});
 const params = el('table', {id: 'params'});
 const summaries = el('table', {id: 'summaries'});
+const files = el('ul', {id: 'files'});
 const stack = el('pre', {id: 'stack', class: 'hidden'});
 const config = el('pre', {id: 'config'});
 const provenance = el('pre', {id: 'provenance'});
@@ -26,7 +27,8 @@ app.append(title, meta, errorBox, stack,
   el('h2', {}, 'Metrics'), charts,
   el('div', {class: 'grid'},
     el('div', {}, el('h2', {}, 'Params'), params),
-    el('div', {}, el('h2', {}, 'Summaries'), summaries),
+    el('div', {}, el('h2', {}, 'Summaries'), summaries,
+      el('h2', {}, 'Files'), files),
     el('div', {}, el('h2', {}, 'Tags'), tags,
       el('form', {id: 'tag-form', onsubmit: e => { e.preventDefault(); edit(() => sendJson('POST', base + '/tags', {tag: tagInput.value.trim()})).then(() => { tagInput.value = ''; }); }},
         tagInput, el('button', {type: 'submit', id: 'add-tag'}, 'Add')),
@@ -87,6 +89,11 @@ async function load() {
     groups.get(name).push({label: key, points});
   }
   for (const [name, series] of groups) chartSet.update(name, series);
+  const kept = await api(base + '/artifacts');
+  fill(files, kept.length ? kept.map(f => el('li', {'data-file': f.name},
+    el('a', {href: f.url, download: f.name}, f.name), ' (' + f.bytes.toLocaleString('en') + ' bytes)'))
+    : el('li', {}, run.status === 'running' ? 'none yet: the weights are kept when the run ends'
+      : ['diverged', 'failed'].includes(run.status) ? 'none: a ' + run.status + ' run keeps no weights' : 'none'));
 }
 
 live(load);

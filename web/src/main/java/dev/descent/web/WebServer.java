@@ -38,6 +38,7 @@ public final class WebServer implements AutoCloseable {
     RunsApi runs = new RunsApi(workspace);
     SweepsApi sweeps = new SweepsApi(workspace);
     CompareApi compare = new CompareApi(workspace);
+    ArtifactsApi artifacts = new ArtifactsApi(workspace);
     Pages pages = new Pages();
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
@@ -53,6 +54,7 @@ public final class WebServer implements AutoCloseable {
       runs.register(config.routes);
       sweeps.register(config.routes);
       compare.register(config.routes);
+      artifacts.register(config.routes);
       pages.register(config.routes);
       ApiErrors.register(config.routes);
     });

@@ -367,4 +367,45 @@ class ApiTest {
       assertTrue(status == 404 || status == 400, path + " gave " + status);
     }
   }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void a_runs_kept_weights_are_listed_and_downloaded_byte_for_byte() throws Exception {
+    TestRuns.add(ws.store(), "kept-weights", TestRuns.T0.plusSeconds(9000));
+    ws.artifacts().save("kept-weights", new float[] {1.5f, -2f, 0.25f});
+    List<Map<String, Object>> files = Json.mapper().readValue(
+        get("/api/runs/kept-weights/artifacts").body(), List.class);
+    assertEquals(List.of("weights.f32", "weights.json"), files.stream().map(f -> f.get("name")).toList());
+    assertEquals(12, files.get(0).get("bytes"));
+    HttpResponse<byte[]> weights = http.send(HttpRequest.newBuilder(URI.create(server.url()
+        + files.get(0).get("url"))).build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, weights.statusCode());
+    java.nio.FloatBuffer floats = java.nio.ByteBuffer.wrap(weights.body()).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+        .asFloatBuffer();
+    assertEquals(List.of(1.5f, -2f, 0.25f), List.of(floats.get(0), floats.get(1), floats.get(2)));
+    assertTrue(weights.headers().firstValue("Content-Disposition").orElse("").contains("weights.f32"));
+    assertEquals(3, json(get("/api/runs/kept-weights/artifacts/weights.json")).get("count"));
+    assertEquals(List.of(), Json.mapper().readValue(get("/api/runs/cell-sgd-0.1/artifacts").body(), List.class),
+        "a diverged run kept none");
+    HttpResponse<String> missing = get("/api/runs/kept-weights/artifacts/model.bin");
+    assertEquals(404, missing.statusCode());
+    assertTrue(json(missing).get("message").toString().contains("weights.f32, weights.json"), missing.body());
+  }
+
+  @Test
+  void artifact_paths_cannot_escape_the_runs_folder() throws Exception {
+    TestRuns.add(ws.store(), "kept-weights", TestRuns.T0.plusSeconds(9000));
+    ws.artifacts().save("kept-weights", new float[] {1f});
+    java.nio.file.Files.writeString(dir.resolve("secret.txt"), "top secret");
+    java.nio.file.Files.writeString(dir.resolve("artifacts").resolve("secret.txt"), "top secret");
+    for (String path : List.of("/api/runs/kept-weights/artifacts/..%2f..%2fsecret.txt",
+        "/api/runs/kept-weights/artifacts/..%2fsecret.txt", "/api/runs/kept-weights/artifacts/%2e%2e%2fsecret.txt",
+        "/api/runs/kept-weights/artifacts/..%5c..%5csecret.txt", "/api/runs/..%2fartifacts/artifacts/secret.txt",
+        "/api/runs/kept-weights/artifacts/../../secret.txt", "/api/runs/kept-weights/artifacts/%2e%2e",
+        "/api/runs/kept-weights/artifacts/..%2f..%2fruns.db", "/api/runs/kept-weights/artifacts/secret.txt")) {
+      HttpResponse<String> r = get(path);
+      assertTrue(r.statusCode() == 404 || r.statusCode() == 400, path + " gave " + r.statusCode());
+      assertFalse(r.body().contains("top secret") || r.body().contains("SQLite"), path);
+    }
+  }
 }

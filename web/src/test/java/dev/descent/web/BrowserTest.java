@@ -245,6 +245,17 @@ class BrowserTest {
   }
 
   @Test
+  void the_run_page_offers_the_kept_weights_for_download() {
+    TestRuns.add(ws.store(), "kept-run", "kept", TestRuns.T0.plusSeconds(20_000));
+    ws.artifacts().save("kept-run", new float[] {1f, 2f});
+    open("/runs/kept-run");
+    wait.until(d -> d.findElements(By.cssSelector("#files li[data-file] a[download]")).size() == 2);
+    WebElement weights = driver.findElement(By.cssSelector("#files li[data-file='weights.f32'] a"));
+    assertTrue(weights.getAttribute("href").endsWith("/api/runs/kept-run/artifacts/weights.f32"));
+    assertTrue(driver.findElement(By.id("files")).getText().contains("8 bytes"));
+  }
+
+  @Test
   void tags_and_note_are_edited_from_the_run_page() {
     open("/runs/cell-adam-0.1");
     wait.until(d -> d.findElements(By.cssSelector("#params tr")).size() == 3);

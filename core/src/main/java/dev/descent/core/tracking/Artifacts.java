@@ -37,10 +37,62 @@ public final class Artifacts {
   }
 
   public Path dir(String runId) {
-    if (!runId.matches("[A-Za-z0-9_-]{1,64}")) {
+    if (!validId(runId)) {
       throw new DescentException(ErrorCode.INVALID_INPUT, "Invalid run id '" + runId + "'");
     }
     return root.resolve(runId);
+  }
+
+  /** Ids descent makes (hex, or letters, digits, - and _): the only ones that can name a folder here. */
+  private static boolean validId(String runId) {
+    return runId.matches("[A-Za-z0-9_-]{1,64}");
+  }
+
+  /** A file a run keeps, as the dashboard lists it. */
+  public record StoredFile(String name, long bytes) {}
+
+  /**
+   * The files a run keeps (none for a run that kept no weights), by name. Only regular files directly in the
+   * run's folder: what {@link #file} will hand out.
+   */
+  public java.util.List<StoredFile> list(String runId) {
+    if (!validId(runId)) {
+      return java.util.List.of();
+    }
+    Path dir = dir(runId);
+    if (!Files.isDirectory(dir)) {
+      return java.util.List.of();
+    }
+    try (var entries = Files.list(dir)) {
+      return entries.filter(f -> Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+          .filter(f -> !f.getFileName().toString().endsWith(".tmp"))
+          .map(f -> new StoredFile(f.getFileName().toString(), size(f)))
+          .sorted(java.util.Comparator.comparing(StoredFile::name)).toList();
+    } catch (IOException e) {
+      throw new DescentException(ErrorCode.INTERNAL, "Cannot list " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * One of the run's files by name. The name must be one {@link #list} gives, compared as a string: a name with
+   * {@code ..}, a separator or an encoding trick matches none, so no request reaches outside the run's folder.
+   */
+  public Path file(String runId, String name) {
+    java.util.List<StoredFile> files = list(runId);
+    if (files.stream().noneMatch(f -> f.name().equals(name))) {
+      throw new DescentException(ErrorCode.NOT_FOUND, "Run " + runId + " has no file '" + name + "'"
+          + (files.isEmpty() ? "; it kept none" : "; it has " + String.join(", ",
+              files.stream().map(StoredFile::name).toList())));
+    }
+    return dir(runId).resolve(name);
+  }
+
+  private static long size(Path f) {
+    try {
+      return Files.size(f);
+    } catch (IOException e) {
+      return -1;
+    }
   }
 
   /** Writes a run's weights; returns the weights file. */
