@@ -144,21 +144,38 @@ public final class DashboardBench {
     try {
       for (String path : paths) {
         double[] ms = new double[PAGE_LOADS];
+        String slowest = "";
         for (int i = -1; i < PAGE_LOADS; i++) {
           driver.get(base + path);
           double drawn = drawnAt(driver);
           if (i >= 0) {
             ms[i] = drawn;
+            if (drawn >= pct(Arrays.copyOf(ms, i + 1), 100)) {
+              slowest = timeline(driver);
+            }
           }
         }
         System.out.printf(Locale.ROOT, "Chromium: %s fully drawn (navigation start to the data painted)%n"
             + "  %d loads: p50 %.0f ms, p99 %.0f ms, max %.0f ms; all: %s%n", path.length() > 40
             ? path.substring(0, 40) + "..." : path, PAGE_LOADS, pct(ms, 50), pct(ms, 99), pct(ms, 100),
             Arrays.stream(ms).mapToObj(v -> String.valueOf(Math.round(v))).toList());
+        System.out.println("  the slowest load: " + slowest);
       }
     } finally {
       driver.quit();
     }
+  }
+
+  /** Where a load's time went: the document, then each script and API request (start -> end, ms). */
+  private static String timeline(ChromeDriver driver) {
+    Object t = driver.executeScript("const n = performance.getEntriesByType('navigation')[0];"
+        + "const parts = ['document ' + Math.round(n.startTime) + '->' + Math.round(n.responseEnd)"
+        + " + ', DOMContentLoaded ' + Math.round(n.domContentLoadedEventEnd)];"
+        + "for (const r of performance.getEntriesByType('resource')) {"
+        + "  parts.push(new URL(r.name).pathname.replace(/.*\\//, '') + ' ' + Math.round(r.startTime) + '->'"
+        + "    + Math.round(r.responseEnd)); }"
+        + "return parts.join('; ');");
+    return String.valueOf(t);
   }
 
   private static double drawnAt(ChromeDriver driver) throws InterruptedException {

@@ -397,16 +397,21 @@ abstract class RunStoreContract {
 
   @Test
   void a_store_written_at_schema_2_is_migrated_keeping_its_runs() throws Exception {
+    // schema 2 as it was: no sweeps table, the narrow sweep index
     store.create(newRun("r1", T0));
     store.close();
     store = null;
     executeRaw(location, "DROP TABLE sweeps");
+    executeRaw(location, "DROP INDEX runs_by_sweep_cover");
+    executeRaw(location, "CREATE INDEX runs_by_sweep ON runs (sweep_id, status)");
     executeRaw(location, "UPDATE schema_version SET version = 2");
     store = RunStores.open(location, clock);
     assertEquals(List.of("r1"), ids(store.list(0, 10)));
     SweepInfo sweep = new SweepInfo("s1", "grid", "val_loss", "min", List.of("optimizer"), T0);
     store.recordSweep(sweep);
     assertEquals(sweep, store.sweepInfo("s1").orElseThrow());
+    store.enqueue(new NewRun("cell", "grid", "s1", Map.of(), Map.of(), Map.of(), Set.of(), T0));
+    assertEquals(1, store.sweeps().get(0).total(), "the sweep list reads the index migration 4 made");
   }
 
   @Test
