@@ -98,22 +98,18 @@ function axisWorthy(runs, name) {
   return new Set(values.map(v => JSON.stringify(v))).size > 1;
 }
 
-/** The metrics a run can be ranked by: each epoch metric's best, and the test metrics. */
-function objectives(runs) {
-  return ordered(new Set(runs.flatMap(r => Object.keys(r.metrics || {}).concat(Object.keys(r.test || {})))),
-    DEFAULT_OBJECTIVES);
+/** The metrics runs can be ranked by (the server says which way is better), the usual ones first. */
+function objectives() {
+  return ordered(Object.keys(data.objectives || {}), DEFAULT_OBJECTIVES);
 }
 
 function maximized(metric) {
-  return /accuracy/.test(metric);
+  return (data.objectives || {})[metric] === 'max';
 }
 
-/** A run's objective: the best epoch value (or the test value); none for a run that diverged or failed. */
+/** A run's objective as the server ranks it: the best epoch value or the test value, null unless finished. */
 function objectiveValue(run, metric) {
-  if (!['finished', 'running'].includes(run.status)) return null;
-  if (run.test && metric in run.test) return num(run.test[metric]);
-  const s = (run.metrics || {})[metric];
-  return s ? num(maximized(metric) ? s.max : s.min) : null;
+  return num((run.objectives || {})[metric]);
 }
 
 function options(select, values, chosen, none) {
@@ -129,7 +125,7 @@ function render() {
   const runs = data.runs;
   const names = paramNames(runs);
   const varying = names.filter(n => differs(runs, n));
-  const metrics = objectives(runs);
+  const metrics = objectives();
   const metric = metrics.includes(param('objective')) ? param('objective') : (metrics[0] || '');
   options(objectiveChoice, metrics, metric);
   options(groupBy, varying, param('group') || '', '(none)');
@@ -155,21 +151,17 @@ function groupLabel(g) {
   return Object.entries(g.params).map(([k, v]) => k + '=' + fmt(v)).join(' ');
 }
 
-/** With a grouping: each group's runs and its objective as mean ± std (sample) over them. */
+/** With a grouping: each group's runs and its objective as mean ± std over them (the server's figures). */
 function renderGroups(runs, metric) {
   groupsTable.classList.toggle('hidden', !data.groups);
   if (!data.groups) return;
-  const byId = new Map(runs.map(r => [r.id, r]));
   fill(groupsTable,
     el('tr', {}, el('th', {}, 'group'), el('th', {}, 'runs'), el('th', {}, metric + ' mean \u00b1 std')),
     data.groups.map(g => {
-      const values = g.runs.map(id => objectiveValue(byId.get(id), metric)).filter(v => v !== null);
-      const mean = values.reduce((a, b) => a + b, 0) / values.length;
-      const std = values.length > 1
-          ? Math.sqrt(values.reduce((a, v) => a + (v - mean) * (v - mean), 0) / (values.length - 1)) : 0;
+      const [mean, std, n] = (g.objectives || {})[metric] || [null, null, 0];
       return el('tr', {'data-group': groupLabel(g)}, el('td', {}, groupLabel(g)), el('td', {class: 'num'}, g.runs.length),
-        el('td', {class: 'num'}, values.length ? fmt(mean) + ' \u00b1 ' + fmt(std)
-            + (values.length < g.runs.length ? ' (' + values.length + ' scored)' : '') : 'n/a'));
+        el('td', {class: 'num'}, n ? fmt(mean) + ' \u00b1 ' + fmt(std) + (n < g.runs.length ? ' (' + n + ' scored)' : '')
+          : 'n/a'));
     }));
 }
 

@@ -6,6 +6,9 @@ import dev.descent.core.search.RunSearch;
 import dev.descent.core.search.SearchPage;
 import dev.descent.core.store.MetricPoint;
 import dev.descent.core.store.Run;
+import dev.descent.core.sweep.Objective;
+import dev.descent.core.sweep.SweepSummary;
+import dev.descent.core.tracking.MeanStd;
 import dev.descent.core.tracking.RunGroups;
 import dev.descent.core.tracking.RunViews;
 import dev.descent.core.tracking.Workspace;
@@ -39,18 +42,35 @@ final class CompareApi {
   }
 
   /**
-   * A group as JSON: its params, runs, and per metric {@code [epoch, mean, std, n]} rows, mean and std null
-   * where no run of the group has a finite value (JSON has no NaN).
+   * A group as JSON: its params, runs, per metric {@code [epoch, mean, std, n]} rows, and per objective
+   * {@code [mean, std, n]} over its runs; mean and std null where no run of the group has a finite value.
    */
-  static Map<String, Object> view(RunGroups.Group g) {
+  static Map<String, Object> view(RunGroups.Group g, Map<String, Map<String, Double>> objectives) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("params", g.params());
     m.put("runs", g.runIds());
+    Map<String, Object> stats = new LinkedHashMap<>();
+    objectives.values().stream().flatMap(o -> o.keySet().stream()).distinct().sorted().forEach(metric -> {
+      MeanStd ms = MeanStd.of(g.runIds().stream().map(id -> objectives.get(id).get(metric))
+          .mapToDouble(v -> v == null ? Double.NaN : v).toArray());
+      stats.put(metric, Arrays.<Object>asList(RunsApi.orNull(ms.mean()), RunsApi.orNull(ms.std()), ms.n()));
+    });
+    m.put("objectives", stats);
     Map<String, Object> history = new LinkedHashMap<>();
     g.history().forEach((key, points) -> history.put(key, points.stream().map(p -> Arrays.<Object>asList(
         p.epoch(), RunsApi.orNull(p.stats().mean()), RunsApi.orNull(p.stats().std()), p.stats().n())).toList()));
     m.put("history", history);
     return m;
+  }
+
+  /**
+   * A run's value of each metric as an objective (its best epoch value, or the test value; see
+   * {@link SweepSummary#objective}), null unless it finished: what the parallel plot and the groups rank by.
+   */
+  private static Map<String, Double> objectives(Run run, java.util.Set<String> metrics) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    metrics.forEach(m -> out.put(m, RunsApi.orNull(SweepSummary.objective(Objective.of(m), run))));
+    return out;
   }
 
   void register(RoutesConfig r) {
@@ -83,16 +103,27 @@ final class CompareApi {
     }
     Map<String, List<MetricPoint>> points = ws.store().metricsOf(wanted, RunsApi.commaList(ctx.queryParam("keys")));
     List<Run> stored = ws.store().summaries(wanted);
+    java.util.SortedSet<String> metrics = new java.util.TreeSet<>();
+    stored.forEach(r -> {
+      metrics.addAll(r.summaries().keySet());
+      metrics.addAll(r.test().keySet());
+    });
+    Map<String, Map<String, Double>> objectives = new LinkedHashMap<>();
+    stored.forEach(r -> objectives.put(r.id(), objectives(r, metrics)));
     List<Map<String, Object>> runs = new ArrayList<>();
     List<String> found = new ArrayList<>();
     for (Run run : stored) {
       Map<String, Object> view = RunViews.summary(run);
+      view.put("objectives", objectives.get(run.id()));
       view.put("history", RunsApi.finite(RunViews.history(points.getOrDefault(run.id(), List.of()))));
       runs.add(view);
       found.add(run.id());
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("total", total);
+    Map<String, String> modes = new LinkedHashMap<>();
+    metrics.forEach(m -> modes.put(m, Objective.of(m).mode()));
+    body.put("objectives", modes);
     body.put("runs", runs);
     body.put("missing", wanted.stream().filter(id -> !found.contains(id)).toList());
     List<String> by = RunsApi.commaList(ctx.queryParam("group"));
@@ -105,7 +136,7 @@ final class CompareApi {
             + String.join(", ", unknown) + "; their params are " + String.join(", ", known));
       }
       body.put("group", by);
-      body.put("groups", RunGroups.of(stored, points, by).stream().map(CompareApi::view).toList());
+      body.put("groups", RunGroups.of(stored, points, by).stream().map(g -> view(g, objectives)).toList());
     }
     RunsApi.json(ctx, body);
   }

@@ -276,6 +276,17 @@ class ApiTest {
     List<Object> third = ((Map<String, List<List<Object>>>) groups.get(1).get("history")).get("train_loss").get(2);
     assertEquals(Arrays.asList(3, 1.0 / 3, 0.0, 2), third);
 
+    // objectives: each metric's direction, each run's best value (finished runs only), each group's mean ± std
+    assertEquals("max", ((Map<String, Object>) body.get("objectives")).get("val_accuracy"));
+    assertEquals("min", ((Map<String, Object>) body.get("objectives")).get("val_loss"));
+    Map<String, Object> sgdDiverged = runs(body).stream().filter(r -> r.get("id").equals("cell-sgd-0.1")).findFirst()
+        .orElseThrow();
+    assertNull(((Map<String, Object>) sgdDiverged.get("objectives")).get("val_accuracy"), "a diverged run never ranks");
+    List<Object> adamAccuracy = ((Map<String, List<Object>>) groups.get(0).get("objectives")).get("val_accuracy");
+    // adam's best val_accuracy per run: 0.75, 0.80, 0.75 less 0.1/3 (TestRuns)
+    assertEquals(2.2 / 3, ((Number) adamAccuracy.get(0)).doubleValue(), 1e-9);
+    assertEquals(0.05 / Math.sqrt(3), ((Number) adamAccuracy.get(1)).doubleValue(), 1e-9);
+    assertEquals(3, adamAccuracy.get(2));
     HttpResponse<String> unknown = get("/api/compare?q=&group=optimiser");
     assertEquals(400, unknown.statusCode());
     assertTrue(json(unknown).get("message").toString().contains("optimiser; their params are"), unknown.body());

@@ -3,6 +3,7 @@ package dev.descent.core.sweep;
 import dev.descent.core.data.DatasetSpec;
 import dev.descent.core.experiment.Experiment;
 import dev.descent.core.experiment.Problems;
+import dev.descent.core.store.MetricSummary;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +27,11 @@ public record Objective(String metric, String mode) {
       return false;
     }
     return Double.isNaN(best) || ("max".equals(mode) ? value > best : value < best);
+  }
+
+  /** A metric with the direction its summaries call better ({@link MetricSummary#higherIsBetter}). */
+  public static Objective of(String metric) {
+    return new Objective(metric, MetricSummary.higherIsBetter(metric) ? "max" : "min");
   }
 
   /** The section as written; {@code null} metric or mode means "use the default" (see {@link #resolve}). */
@@ -59,7 +65,7 @@ public record Objective(String metric, String mode) {
     boolean regression = "regression".equals(e.dataset().task());
     String m = metric != null ? metric
         : (e.dataset().validationSplit() > 0 ? "val_" : "test_") + (regression ? "loss" : "accuracy");
-    return new Objective(m, mode != null ? mode : m.endsWith("accuracy") ? "max" : "min");
+    return new Objective(m, mode != null ? mode : of(m).mode());
   }
 
   /** Why this objective cannot be measured on {@code e}, or null. */
