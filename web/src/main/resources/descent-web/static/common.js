@@ -129,11 +129,20 @@ function runLink(id) {
 const PALETTE = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f',
   '#bcbd22', '#17becf'];
 
-/** A palette colour with some transparency, for bands drawn under their line. */
-function translucent(hex, alpha) {
-  const n = parseInt(hex.slice(1), 16);
+/** A series colour with some transparency, for bands drawn under their line. */
+function translucent(color, alpha) {
+  if (color.startsWith('hsl(')) return 'hsla(' + color.slice(4, -1) + ', ' + alpha + ')';
+  const n = parseInt(color.slice(1), 16);
   return 'rgba(' + (n >> 16) + ',' + ((n >> 8) & 255) + ',' + (n & 255) + ',' + alpha + ')';
 }
+
+/** Series i of n: the palette while it lasts, then hues a golden angle apart, so 48 runs get 48 colours. */
+function seriesColor(i, n) {
+  return n <= PALETTE.length ? PALETTE[i] : 'hsl(' + Math.round((i * 137.508) % 360) + ', 65%, 45%)';
+}
+
+/** Beyond this many lines a legend is a wall of ids: the chart names the line under the cursor instead. */
+const MAX_LEGEND = 10;
 
 /** Background for a value's place between the worst (0, red) and the best (1, green) of its kind. */
 function goodnessColor(goodness) {
@@ -175,8 +184,9 @@ class LineChart {
     const uSeries = [{label: 'epoch'}];
     const bands = [];
     const hidden = [];
+    const many = series.length > MAX_LEGEND;
     series.forEach((s, i) => {
-      const color = PALETTE[i % PALETTE.length];
+      const color = seriesColor(i, series.length);
       data.push(column(p => y(num(p[1])))(s.points));
       uSeries.push({label: s.label, stroke: color, width: 2, spanGaps: true, points: {show: xs.length < 30}});
       if (!s.band) return;
@@ -205,6 +215,25 @@ class LineChart {
       series: uSeries,
       bands,
     };
+    if (this.readout) this.readout.remove();
+    this.readout = null;
+    if (many) {
+      // no legend: the nearest line is highlighted and named, with its value at the cursor's epoch
+      const readout = el('div', {class: 'chart-readout'}, series.length + ' lines: point at one to name it');
+      this.readout = readout;
+      let focused = null;
+      const show = u => {
+        const idx = u.cursor.idx;
+        if (focused === null || idx === null || idx === undefined) return;
+        fill(readout, u.series[focused].label + ': ' + fmt(u.data[focused][idx]) + ' at epoch ' + u.data[0][idx]);
+      };
+      opts.legend = {show: false};
+      opts.focus = {alpha: 0.25};
+      opts.cursor = {focus: {prox: 24}};
+      opts.hooks = {setSeries: [(u, i) => { focused = i === null || i === undefined ? null : i; show(u); }],
+        setCursor: [show]};
+      this.plotBox.after(readout);
+    }
     this.plot = new uPlot(opts, data, this.plotBox);
     // the band edges are drawn but kept out of the legend: it names runs and groups, not their spreads
     const rows = this.plot.root.querySelectorAll('.u-legend .u-series');

@@ -5,13 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.descent.core.store.MetricPoint;
+import dev.descent.core.store.NewRun;
 import dev.descent.core.tracking.Workspace;
+import dev.descent.core.train.RunStatus;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -253,6 +259,28 @@ class BrowserTest {
     WebElement weights = driver.findElement(By.cssSelector("#files li[data-file='weights.f32'] a"));
     assertTrue(weights.getAttribute("href").endsWith("/api/runs/kept-run/artifacts/weights.f32"));
     assertTrue(driver.findElement(By.id("files")).getText().contains("8 bytes"));
+  }
+
+  @Test
+  void many_runs_get_a_colour_each_and_the_line_under_the_cursor_named_instead_of_a_legend() {
+    for (int i = 0; i < 12; i++) {
+      String id = "many-" + i;
+      Instant start = TestRuns.T0.plusSeconds(30_000 + i);
+      ws.store().create(new NewRun(id, "many-runs", null, Map.of(), Map.of("optimizer", "adadelta", "learning_rate",
+          0.001 * (i + 1)), Map.of(), Set.of(), start));
+      for (int e = 1; e <= 3; e++) {
+        ws.store().logMetrics(id, List.of(new MetricPoint("val_accuracy", e, 0.05 * i + 0.1 * e)), start);
+      }
+      ws.store().finish(id, RunStatus.FINISHED, Map.of(), null, null, start.plusSeconds(5));
+    }
+    open("/compare?q=experiment:many-runs&limit=100");
+    wait.until(d -> d.findElements(By.cssSelector("#charts .chart-readout")).size() == 1);
+    assertTrue(driver.findElements(By.cssSelector("#charts .u-legend")).isEmpty(), "no legend for 12 lines");
+    // the pointer at the top right: epoch 3 of the best run, many-11 (0.05 * 11 + 0.3)
+    driver.executeScript("const o = document.querySelector('#charts .u-over'); const r = o.getBoundingClientRect();"
+        + "o.dispatchEvent(new MouseEvent('mouseenter', {clientX: r.right - 2, clientY: r.top + 2, bubbles: true}));"
+        + "o.dispatchEvent(new MouseEvent('mousemove', {clientX: r.right - 2, clientY: r.top + 2, bubbles: true}));");
+    wait.until(d -> d.findElement(By.cssSelector("#charts .chart-readout")).getText().startsWith("many-11: 0.85"));
   }
 
   @Test
