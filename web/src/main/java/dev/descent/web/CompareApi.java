@@ -45,12 +45,13 @@ final class CompareApi {
    * A group as JSON: its params, runs, per metric {@code [epoch, mean, std, n]} rows, and per objective
    * {@code [mean, std, n]} over its runs; mean and std null where no run of the group has a finite value.
    */
-  static Map<String, Object> view(RunGroups.Group g, Map<String, Map<String, Double>> objectives) {
+  static Map<String, Object> view(RunGroups.Group g, java.util.Set<String> metrics,
+      Map<String, Map<String, Double>> objectives) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("params", g.params());
     m.put("runs", g.runIds());
     Map<String, Object> stats = new LinkedHashMap<>();
-    objectives.values().stream().flatMap(o -> o.keySet().stream()).distinct().sorted().forEach(metric -> {
+    metrics.forEach(metric -> {
       MeanStd ms = MeanStd.of(g.runIds().stream().map(id -> objectives.get(id).get(metric))
           .mapToDouble(v -> v == null ? Double.NaN : v).toArray());
       stats.put(metric, Arrays.<Object>asList(RunsApi.orNull(ms.mean()), RunsApi.orNull(ms.std()), ms.n()));
@@ -111,13 +112,11 @@ final class CompareApi {
     Map<String, Map<String, Double>> objectives = new LinkedHashMap<>();
     stored.forEach(r -> objectives.put(r.id(), objectives(r, metrics)));
     List<Map<String, Object>> runs = new ArrayList<>();
-    List<String> found = new ArrayList<>();
     for (Run run : stored) {
       Map<String, Object> view = RunViews.summary(run);
       view.put("objectives", objectives.get(run.id()));
       view.put("history", RunsApi.finite(RunViews.history(points.getOrDefault(run.id(), List.of()))));
       runs.add(view);
-      found.add(run.id());
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("total", total);
@@ -125,7 +124,7 @@ final class CompareApi {
     metrics.forEach(m -> modes.put(m, Objective.of(m).mode()));
     body.put("objectives", modes);
     body.put("runs", runs);
-    body.put("missing", wanted.stream().filter(id -> !found.contains(id)).toList());
+    body.put("missing", wanted.stream().filter(id -> !objectives.containsKey(id)).toList());
     List<String> by = RunsApi.commaList(ctx.queryParam("group"));
     if (!by.isEmpty()) {
       java.util.SortedSet<String> known = new java.util.TreeSet<>();
@@ -136,7 +135,7 @@ final class CompareApi {
             + String.join(", ", unknown) + "; their params are " + String.join(", ", known));
       }
       body.put("group", by);
-      body.put("groups", RunGroups.of(stored, points, by).stream().map(g -> view(g, objectives)).toList());
+      body.put("groups", RunGroups.of(stored, points, by).stream().map(g -> view(g, metrics, objectives)).toList());
     }
     RunsApi.json(ctx, body);
   }

@@ -106,8 +106,9 @@ final class SweepsApi {
       }
     }
     SweepTable table = SweepTable.of(entries, objective);
+    Map<String, Map<Double, SweepTable.Setting>> bestSettings = table.best();
     List<Map<String, Object>> cells = new ArrayList<>();
-    table.best().forEach((opt, row) -> row.forEach((lr, best) -> {
+    bestSettings.forEach((opt, row) -> row.forEach((lr, best) -> {
       Map<String, Object> c = new LinkedHashMap<>();
       c.put("optimizer", opt);
       c.put("learning_rate", lr);
@@ -121,7 +122,7 @@ final class SweepsApi {
       cells.add(c);
     }));
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("optimizers", List.copyOf(table.best().keySet()));
+    out.put("optimizers", List.copyOf(bestSettings.keySet()));
     out.put("learning_rates", List.copyOf(table.learningRates()));
     out.put("cells", cells);
     return out;

@@ -1,5 +1,6 @@
 package dev.descent.core.experiment;
 
+import dev.descent.core.store.MetricSummary;
 import dev.descent.spi.PluginKind;
 import java.util.Set;
 
@@ -27,7 +28,7 @@ final class TrainingSection {
   private static EarlyStopping earlyStopping(ConfigNode es) {
     es.rejectUnknownKeys(Set.of("monitor", "mode", "patience", "min_delta", "restore_best"));
     String monitor = es.choice("monitor", "val_loss", Set.of("val_loss", "val_accuracy", "train_loss", "train_accuracy"));
-    String inferred = dev.descent.core.store.MetricSummary.higherIsBetter(monitor) ? "max" : "min";
+    String inferred = MetricSummary.higherIsBetter(monitor) ? "max" : "min";
     String mode = es.choice("mode", inferred, Set.of("min", "max"));
     int patience = es.integer("patience", 3, 1, Integer.MAX_VALUE);
     double minDelta = es.real("min_delta", 0.0, 0, true, Double.POSITIVE_INFINITY, false);

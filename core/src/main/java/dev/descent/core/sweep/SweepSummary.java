@@ -18,8 +18,10 @@ import java.util.TreeSet;
  * What a sweep came to, read back from the store: cells by status, the best cells by the objective,
  * the objective per optimizer × learning rate (the lecture's lesson made visible: rates too small,
  * right and too large, diverged cells marked), and mean ± std over seeds per configuration.
+ *
+ * @param table the rows as settings over seeds, built once in {@link #of}
  */
-public record SweepSummary(Sweep sweep, Map<RunStatus, Integer> counts, List<Row> rows) {
+public record SweepSummary(Sweep sweep, Map<RunStatus, Integer> counts, List<Row> rows, SweepTable table) {
 
   /** One cell: its run, objective value (NaN when none) and configuration key without the seed. */
   public record Row(Cell cell, Run run, double objective, String config) {}
@@ -38,7 +40,7 @@ public record SweepSummary(Sweep sweep, Map<RunStatus, Integer> counts, List<Row
       counts.merge(st, 1, Integer::sum);
       rows.add(new Row(c, run.orElse(null), run.map(r -> objective(sweep.objective(), r)).orElse(Double.NaN), config(c)));
     }
-    return new SweepSummary(sweep, counts, rows);
+    return new SweepSummary(sweep, counts, rows, table(sweep, rows));
   }
 
   /**
@@ -74,7 +76,7 @@ public record SweepSummary(Sweep sweep, Map<RunStatus, Integer> counts, List<Row
 
   /** Configurations over seeds, in cell order. */
   public List<Group> groups() {
-    return table().settings().stream().map(this::group).toList();
+    return table.settings().stream().map(this::group).toList();
   }
 
   /**
@@ -83,7 +85,7 @@ public record SweepSummary(Sweep sweep, Map<RunStatus, Integer> counts, List<Row
    */
   public Map<String, Map<Double, Group>> optimizerByLearningRate() {
     Map<String, Map<Double, Group>> out = new TreeMap<>();
-    table().best().forEach((opt, row) -> {
+    table.best().forEach((opt, row) -> {
       Map<Double, Group> groups = new TreeMap<>();
       row.forEach((lr, setting) -> groups.put(lr, group(setting)));
       out.put(opt, groups);
@@ -93,11 +95,11 @@ public record SweepSummary(Sweep sweep, Map<RunStatus, Integer> counts, List<Row
 
   /** The learning rates of the table's columns. */
   public TreeSet<Double> learningRates() {
-    return table().learningRates();
+    return table.learningRates();
   }
 
   /** The rows as {@link SweepTable} entries: a cell's setting is its axis values without the seed. */
-  private SweepTable table() {
+  private static SweepTable table(Sweep sweep, List<Row> rows) {
     List<SweepTable.Entry> entries = new ArrayList<>();
     for (Row r : rows) {
       var optimizer = r.cell().experiment().training().optimizer();
