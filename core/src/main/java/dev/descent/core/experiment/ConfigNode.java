@@ -31,7 +31,7 @@ public final class ConfigNode {
       return new ConfigNode("", (Map<String, Object>) document, problems);
     }
     problems.add("", "the file must be a YAML mapping with name, dataset, model and training; was "
-        + (document == null ? "empty" : describe(document)));
+        + describe(document));
     return new ConfigNode("", Map.of(), problems);
   }
 
@@ -207,7 +207,8 @@ public final class ConfigNode {
     return null;
   }
 
-  static String describe(Object v) {
+  /** A value as an error message names it: strings quoted, collections by kind, nothing as "empty". */
+  public static String describe(Object v) {
     if (v instanceof String) {
       return "'" + v + "'";
     }
@@ -217,7 +218,7 @@ public final class ConfigNode {
     if (v instanceof List) {
       return "a list";
     }
-    return String.valueOf(v);
+    return v == null ? "empty" : String.valueOf(v);
   }
 
   private static String range(long min, long max) {

@@ -1,5 +1,6 @@
 package dev.descent.core.sweep;
 
+import dev.descent.core.experiment.ConfigNode;
 import dev.descent.core.experiment.Problems;
 import dev.descent.core.plugin.PluginRegistry;
 import dev.descent.spi.PluginKind;
@@ -54,7 +55,7 @@ final class GridReader {
         }
       });
     } else if (grid != null) {
-      problems.add("grid", "was " + describe(grid) + ", must be a mapping from axis to a list of values, e.g. "
+      problems.add("grid", "was " + ConfigNode.describe(grid) + ", must be a mapping from axis to a list of values, e.g. "
           + "{optimizer: [sgd, adam], learning_rate: [0.001, 0.01]}");
     }
     if (doc.get("seeds") != null) {
@@ -81,7 +82,7 @@ final class GridReader {
       return null;
     }
     if (!(raw instanceof List<?> list) || list.isEmpty()) {
-      problems.add(path, "was " + describe(raw) + ", must be a non-empty list of values, e.g. [" + example(kind) + "]");
+      problems.add(path, "was " + ConfigNode.describe(raw) + ", must be a non-empty list of values, e.g. [" + example(kind) + "]");
       return null;
     }
     return values(name, kind, path, list, target);
@@ -126,10 +127,10 @@ final class GridReader {
     Double d = number(value);
     return switch (kind) {
       case LEARNING_RATE -> d == null || !(d > 0) || d.isInfinite()
-          ? "was " + describe(value) + ", must be > 0" : null;
+          ? "was " + ConfigNode.describe(value) + ", must be > 0" : null;
       case BATCH_SIZE -> d == null || d < 1 || d != Math.rint(d) || d > 1_000_000
-          ? "was " + describe(value) + ", must be an integer in [1, 1000000]" : null;
-      case DROPOUT -> d == null || !(d >= 0 && d < 1) ? "was " + describe(value) + ", must be a number in [0, 1)" : null;
+          ? "was " + ConfigNode.describe(value) + ", must be an integer in [1, 1000000]" : null;
+      case DROPOUT -> d == null || !(d >= 0 && d < 1) ? "was " + ConfigNode.describe(value) + ", must be a number in [0, 1)" : null;
       case OPTIMIZER -> checkOptimizer(value);
       default -> null;
     };
@@ -138,7 +139,7 @@ final class GridReader {
   private String checkOptimizer(Object value) {
     Object name = value instanceof Map<?, ?> m ? m.get("name") : value;
     if (!(name instanceof String s)) {
-      return "was " + describe(value) + ", must be an optimizer name or a mapping with 'name' and its parameters, "
+      return "was " + ConfigNode.describe(value) + ", must be an optimizer name or a mapping with 'name' and its parameters, "
           + "e.g. {name: sgd, momentum: 0.9}";
     }
     if (!plugins.has(PluginKind.OPTIMIZER, s)) {
@@ -175,7 +176,7 @@ final class GridReader {
       for (int i = 0; i < list.size(); i++) {
         Double d = number(list.get(i));
         if (d == null || d < 0 || d > Integer.MAX_VALUE || d != Math.rint(d) || list.get(i) instanceof String) {
-          problems.add("seeds[" + i + "]", "was " + describe(list.get(i)) + ", must be an integer in [0, 2147483647]");
+          problems.add("seeds[" + i + "]", "was " + ConfigNode.describe(list.get(i)) + ", must be an integer in [0, 2147483647]");
         } else if (!seen.add(d.longValue())) {
           problems.add("seeds[" + i + "]", "repeats seed " + d.longValue() + "; list each seed once");
         } else {
@@ -186,7 +187,7 @@ final class GridReader {
     }
     Double n = raw instanceof Number ? number(raw) : null;
     if (n == null || n < 1 || n > MAX_SEEDS || n != Math.rint(n)) {
-      problems.add("seeds", "was " + describe(raw) + ", must be a non-empty list of seeds such as [1, 2, 3] or a "
+      problems.add("seeds", "was " + ConfigNode.describe(raw) + ", must be a non-empty list of seeds such as [1, 2, 3] or a "
           + "count in [1, " + MAX_SEEDS + "] (n means training.seed, training.seed + 1, ... n seeds)");
       return null;
     }
@@ -225,18 +226,5 @@ final class GridReader {
   private static String plain(Number n) {
     double d = n.doubleValue();
     return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : BigDecimal.valueOf(d).toPlainString();
-  }
-
-  static String describe(Object v) {
-    if (v instanceof String) {
-      return "'" + v + "'";
-    }
-    if (v instanceof Map) {
-      return "a mapping";
-    }
-    if (v instanceof List) {
-      return "a list";
-    }
-    return v == null ? "empty" : String.valueOf(v);
   }
 }

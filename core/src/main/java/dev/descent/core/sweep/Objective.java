@@ -1,6 +1,7 @@
 package dev.descent.core.sweep;
 
 import dev.descent.core.data.DatasetSpec;
+import dev.descent.core.experiment.ConfigNode;
 import dev.descent.core.experiment.Experiment;
 import dev.descent.core.experiment.Problems;
 import dev.descent.core.store.MetricSummary;
@@ -40,7 +41,7 @@ public record Objective(String metric, String mode) {
       return new Objective(null, null);
     }
     if (!(raw instanceof Map<?, ?> m)) {
-      problems.add("objective", "was " + GridReader.describe(raw) + ", must be a mapping such as "
+      problems.add("objective", "was " + ConfigNode.describe(raw) + ", must be a mapping such as "
           + "{metric: val_accuracy, mode: max}");
       return new Objective(null, null);
     }
@@ -49,12 +50,12 @@ public record Objective(String metric, String mode) {
     Object metric = m.get("metric");
     Object mode = m.get("mode");
     if (metric != null && !METRICS.contains(metric)) {
-      problems.add("objective.metric", "was " + GridReader.describe(metric) + ", must be one of "
+      problems.add("objective.metric", "was " + ConfigNode.describe(metric) + ", must be one of "
           + String.join(", ", METRICS));
       metric = null;
     }
     if (mode != null && !Set.of("min", "max").contains(mode)) {
-      problems.add("objective.mode", "was " + GridReader.describe(mode) + ", must be min or max");
+      problems.add("objective.mode", "was " + ConfigNode.describe(mode) + ", must be min or max");
       mode = null;
     }
     return new Objective((String) metric, (String) mode);
