@@ -88,11 +88,13 @@ public final class RunCommand implements Callable<Integer> {
       if (n < 1) {
         throw new DescentException(ErrorCode.INVALID_INPUT, "--workers: was " + n + ", must be >= 1");
       }
-      try (Workspace ws = storeOptions.open()) {
-        if (dryRun) {
+      if (dryRun) {
+        try (Workspace ws = storeOptions.openIfPresent()) {
           SweepExecution.dryRun(sweep, ws, n, out);
           return 0;
         }
+      }
+      try (Workspace ws = storeOptions.openOrCreate()) {
         load(sweep.cells().get(0).experiment());
         return new SweepExecution(trainer, plugins).run(sweep, file, ws, n, json, out, progressOut);
       }
@@ -107,7 +109,7 @@ public final class RunCommand implements Callable<Integer> {
     progressOut.flush();
     Backend backend = Backend.current();
     TrainingResult result;
-    try (Workspace ws = storeOptions.open()) {
+    try (Workspace ws = storeOptions.openOrCreate()) {
       NewRun run = new NewRun(RunIds.random(), exp.name(), null, ResolvedConfig.of(exp), FlatParams.of(exp),
           Provenance.of(exp, plugins, backend, file), new TreeSet<>(tags), Instant.now());
       try (RunRecorder recorder = RunRecorder.start(ws.store(), run, Clock.systemUTC())) {

@@ -56,11 +56,11 @@ final class SweepExecution {
     return SweepReport.allDone(summary) ? 0 : 1;
   }
 
-  /** The cells as a table, their count and an ETA from similar finished runs in the store. */
+  /** The cells as a table, their count and an ETA from similar finished runs in the store ({@code ws}: null when none yet). */
   static void dryRun(Sweep sweep, Workspace ws, int workers, PrintWriter out) {
     out.print(DryRunTable.format(sweep));
     out.println(DryRunTable.count(sweep));
-    OptionalDouble perCell = averageSeconds(sweep, ws);
+    OptionalDouble perCell = ws == null ? OptionalDouble.empty() : averageSeconds(sweep, ws);
     if (perCell.isPresent()) {
       out.println("ETA " + new Eta(sweep.cells().size(), perCell.getAsDouble(), workers).format()
           + ", from finished runs of '" + sweep.name() + "' in the store");

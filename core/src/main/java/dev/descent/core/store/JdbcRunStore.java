@@ -31,9 +31,9 @@ abstract class JdbcRunStore implements RunStore {
   private final Database db;
   private final String location;
 
-  JdbcRunStore(Connection connection, Dialect dialect, String location) throws SQLException {
+  JdbcRunStore(Database.Connector connector, Dialect dialect, String location) throws SQLException {
     this.location = location;
-    this.db = new Database(connection, dialect, location);
+    this.db = new Database(connector, dialect, location);
     db.transaction("migrating the schema", d -> Schema.migrate(d.connection(), dialect, location));
   }
 
