@@ -33,10 +33,10 @@ final class DatasetSection {
     Path directory = path("directory", d.directory());
     Path path = path("path", d.path());
     Path testPath = path("test_path", d.testPath());
-    if ("csv".equals(name) && path == null) {
+    if ("csv".equals(name) && path == null && !node.has("path")) {
       node.problem("path", "missing; a csv dataset needs the path of its CSV file");
     }
-    if (("mnist".equals(name)) && directory == null) {
+    if ("mnist".equals(name) && directory == null && !node.has("directory")) {
       node.problem("directory", "missing; mnist needs the directory holding its four IDX files");
     }
     String labelColumn = node.string("label_column", d.labelColumn(), "csv".equals(name) && d.labelColumn() == null);

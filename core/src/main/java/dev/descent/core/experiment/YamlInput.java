@@ -168,8 +168,8 @@ public final class YamlInput {
   /** A YAML error as the file's problem: where it is and what is wrong, without the parser's internals. */
   private static ExperimentException refused(String source, YAMLException e) {
     if (e instanceof MarkedYAMLException m && m.getProblemMark() != null) {
-      String context = m.getContext() == null ? "" : " (" + m.getContext() + ")";
-      return refused(source, at(m.getProblemMark()), "not valid YAML: " + m.getProblem() + context);
+      String context = m.getContext() == null ? "" : m.getContext() + ", ";
+      return refused(source, at(m.getProblemMark()), "not valid YAML: " + context + m.getProblem());
     }
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     if (message.contains("Nesting Depth exceeded")) {
