@@ -158,7 +158,7 @@ public final class SweepRunner {
       if (storeDown.isPresent()) {
         storeFailure.compareAndSet(null, storeDown.get());
         stopRecording(recorder);
-        listener.onCellEnd(cell, RunStatus.STOPPED, "the run store failed: " + storeFailure.get().getMessage());
+        listener.onCellEnd(cell, RunStatus.STOPPED, "the run store failed, so the sweep stops (the cause follows)");
       }
     } finally {
       running.remove(recorder);
