@@ -55,6 +55,12 @@ public final class RunStores {
     try {
       store.markStaleRunsCrashed(clock.instant(), STALE_AFTER);
       return store;
+    } catch (DescentException e) {
+      if (e.code() == ErrorCode.STORE_READ_ONLY) {
+        return store; // a read-only store opens for reading; its stale runs are marked by the next writer
+      }
+      store.close();
+      throw e;
     } catch (RuntimeException e) {
       store.close();
       throw e;
