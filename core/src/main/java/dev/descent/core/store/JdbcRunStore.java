@@ -46,6 +46,7 @@ abstract class JdbcRunStore implements RunStore {
             + run.id() + "'. Run ids must be unique: let descent choose one.");
       }
       RunRows.insert(d, run, RunStatus.RUNNING, seq);
+      Leases.own(d, run.id(), LeaseOwner.self(), seq, run.startTime().plus(LeaseSettings.fromEnvironment().lease()));
       return null;
     });
   }
@@ -294,8 +295,20 @@ abstract class JdbcRunStore implements RunStore {
   }
 
   @Override
-  public boolean claim(String runId, Instant now) {
-    return db.transaction("claiming sweep cell " + runId, d -> Ledger.claim(d, runId, now, nextSequence()));
+  public Claim claim(String runId, LeaseOwner owner, Instant now, Duration lease) {
+    return db.transaction("claiming sweep cell " + runId,
+        d -> Leases.claim(d, location, runId, owner, now, lease, nextSequence(), ProcessTable.LOCAL));
+  }
+
+  /** Takes no change number, as heartbeats do not: renewing a lease is not a change anyone searches for. */
+  @Override
+  public boolean renew(String runId, long token, Instant now, Instant leaseUntil) {
+    return db.transaction("renewing the lease of run " + runId, d -> Leases.renew(d, runId, token, now, leaseUntil));
+  }
+
+  @Override
+  public Optional<Lease> lease(String runId) {
+    return db.read("reading the lease of run " + runId, d -> Leases.read(d, runId));
   }
 
   @Override
@@ -317,9 +330,9 @@ abstract class JdbcRunStore implements RunStore {
   }
 
   @Override
-  public int markStaleRunsCrashed(Instant now, Duration staleAfter) {
-    return db.transaction("marking stale runs crashed", d -> StaleRuns.markCrashed(d, now, staleAfter,
-        this::nextSequence));
+  public int markOrphansCrashed(Instant now) {
+    return db.transaction("marking orphaned runs crashed", d -> Leases.markOrphansCrashed(d, now,
+        LeaseOwner.self().machine(), ProcessTable.LOCAL, LeaseSettings.DEFAULT_LEASE, this::nextSequence));
   }
 
   @Override

@@ -2,35 +2,20 @@ package dev.descent.core.store;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 
 /**
- * Opens the run store a user pointed at, and holds the liveness constants every writer and opener
- * shares: a running process heartbeats every {@link #HEARTBEAT_INTERVAL}; a {@code running} run silent
- * for {@link #STALE_AFTER} (six missed beats, room for a long GC pause or a slow epoch commit) is
- * marked {@code crashed} whenever any descent process opens the store.
+ * Opens the run store a user pointed at. Whenever any descent process opens a store, {@code running}
+ * runs whose claim is dead (lease expired, or owner gone from this machine: {@link LeaseSettings},
+ * {@link LeaseRule}) are marked {@code crashed}.
  */
 public final class RunStores {
-  /** 10 s; {@code DESCENT_HEARTBEAT_SECONDS} overrides it (tests that kill processes, clusters). */
-  public static final Duration HEARTBEAT_INTERVAL = seconds("DESCENT_HEARTBEAT_SECONDS", 10);
-  /** 60 s; {@code DESCENT_STALE_AFTER_SECONDS} overrides it. Keep it several heartbeats long. */
-  public static final Duration STALE_AFTER = seconds("DESCENT_STALE_AFTER_SECONDS", 60);
   /** The environment variable naming the store when {@code --store} is not given. */
   public static final String ENV = "DESCENT_STORE";
   /** The store used when neither {@code --store} nor {@link #ENV} is given, relative to the working directory. */
   public static final String DEFAULT_LOCATION = "descent-store";
 
   private RunStores() {}
-
-  private static Duration seconds(String env, long fallback) {
-    String v = System.getenv(env);
-    try {
-      return v == null || v.isBlank() ? Duration.ofSeconds(fallback) : Duration.ofMillis(Math.round(Double.parseDouble(v) * 1000));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(env + ": was '" + v + "', must be a number of seconds", e);
-    }
-  }
 
   /**
    * Opens {@code location}: {@code postgresql://host:port/db?user=..&password=..} for PostgreSQL,
@@ -42,7 +27,7 @@ public final class RunStores {
         ? PostgresRunStore.open(location)
         : SqliteRunStore.open(Path.of(location));
     try {
-      store.markStaleRunsCrashed(clock.instant(), STALE_AFTER);
+      store.markOrphansCrashed(clock.instant());
       return store;
     } catch (RuntimeException e) {
       store.close();

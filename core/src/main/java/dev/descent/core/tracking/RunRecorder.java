@@ -3,7 +3,8 @@ package dev.descent.core.tracking;
 import dev.descent.core.store.MetricPoint;
 import dev.descent.core.store.NewRun;
 import dev.descent.core.store.RunStore;
-import dev.descent.core.store.RunStores;
+import dev.descent.core.store.Lease;
+import dev.descent.core.store.LeaseSettings;
 import dev.descent.core.train.EpochMetrics;
 import dev.descent.core.train.RunStatus;
 import dev.descent.core.train.TrainingListener;
@@ -11,6 +12,7 @@ import dev.descent.core.train.TrainingResult;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,12 +31,18 @@ public final class RunRecorder implements TrainingListener, AutoCloseable {
   private final String runId;
   private final Clock clock;
   private final ScheduledExecutorService heartbeat;
+  /** The fencing token of this process's claim on the run; 0 for a store without leases. */
+  private final long token;
+  private final LeaseSettings lease;
+  private volatile boolean leaseLost;
   private volatile boolean ended;
   private long storeNanos;
 
-  private RunRecorder(RunStore store, String runId, Clock clock) {
+  private RunRecorder(RunStore store, String runId, long token, LeaseSettings lease, Clock clock) {
     this.store = store;
     this.runId = runId;
+    this.token = token;
+    this.lease = lease;
     this.clock = clock;
     this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "descent-heartbeat-" + runId);
@@ -43,28 +51,43 @@ public final class RunRecorder implements TrainingListener, AutoCloseable {
     });
   }
 
-  /** Creates the run in the store and starts its heartbeat. */
+  /** Creates the run in the store (leased to this process) and starts its heartbeat. */
   public static RunRecorder start(RunStore store, NewRun run, Clock clock) {
     store.create(run);
-    return attach(store, run.id(), clock);
+    long token = store.lease(run.id()).map(Lease::token).orElse(0L);
+    return attach(store, run.id(), token, LeaseSettings.fromEnvironment(), clock);
   }
 
-  /** Records into a run that already exists (a claimed sweep cell) and starts its heartbeat. */
-  public static RunRecorder attach(RunStore store, String runId, Clock clock) {
-    RunRecorder r = new RunRecorder(store, runId, clock);
-    long period = RunStores.HEARTBEAT_INTERVAL.toMillis();
+  /**
+   * Records into a run this process claimed (a sweep cell) under fencing {@code token}, renewing its
+   * lease every {@code lease.heartbeat()} by {@code lease.lease()}.
+   */
+  public static RunRecorder attach(RunStore store, String runId, long token, LeaseSettings lease, Clock clock) {
+    RunRecorder r = new RunRecorder(store, runId, token, lease, clock);
+    long period = lease.heartbeat().toMillis();
     r.heartbeat.scheduleAtFixedRate(r::beat, period, period, TimeUnit.MILLISECONDS);
     return r;
   }
 
   private void beat() {
     try {
-      if (!ended) {
-        store.heartbeat(runId, clock.instant());
+      if (ended || leaseLost) {
+        return;
+      }
+      Instant now = clock.instant();
+      if (token == 0) {
+        store.heartbeat(runId, now);
+      } else if (!store.renew(runId, token, now, now.plus(lease.lease()))) {
+        leaseLost = true;
       }
     } catch (RuntimeException e) {
       // a missed heartbeat is retried at the next tick; a store that stays down fails the next epoch write
     }
+  }
+
+  /** Whether another process took the run over: this one's lease ran out before it could renew it. */
+  public boolean leaseLost() {
+    return leaseLost;
   }
 
   public String runId() {
