@@ -82,6 +82,12 @@ final class SweepProgress implements SweepListener {
     line("reclaim %s: %s", cell.id(), why);
   }
 
+  @Override
+  public void onCellAbandoned(Cell cell, String why) {
+    done.incrementAndGet();
+    line("abandon %s  %s", cell.id(), why);
+  }
+
   private void ended(Cell cell, RunStatus status, String message, String where) {
     int n = done.incrementAndGet();
     if (status == RunStatus.FAILED) {

@@ -53,11 +53,25 @@ abstract class JdbcRunStore implements RunStore {
 
   @Override
   public void logMetrics(String runId, List<MetricPoint> points, Instant now) {
-    db.transaction("logging " + points.size() + " metric points of run " + runId, d -> {
+    logMetrics(runId, null, points, now);
+  }
+
+  @Override
+  public boolean logMetrics(String runId, long token, List<MetricPoint> points, Instant now) {
+    return logMetrics(runId, Long.valueOf(token), points, now);
+  }
+
+  /**
+   * With a {@code token}, writes nothing unless the run is running under that claim: the change-counter
+   * lock taken first orders this against any takeover, so the epoch lands before the takeover (which
+   * then clears it) or is refused, never mixed into the new attempt.
+   */
+  private boolean logMetrics(String runId, Long token, List<MetricPoint> points, Instant now) {
+    return db.transaction("logging " + points.size() + " metric points of run " + runId, d -> {
       long seq = nextSequence();
       long pk;
       Map<String, MetricSummary> summaries;
-      PreparedStatement read = d.prepare("SELECT pk, summaries FROM runs WHERE id = ?");
+      PreparedStatement read = d.prepare("SELECT pk, summaries, lease_token, status FROM runs WHERE id = ?");
       read.setString(1, runId);
       try (ResultSet rs = read.executeQuery()) {
         if (!rs.next()) {
@@ -65,6 +79,9 @@ abstract class JdbcRunStore implements RunStore {
         }
         pk = rs.getLong(1);
         summaries = Codec.summaries(rs.getString(2));
+        if (token != null && (rs.getLong(3) != token || !RunStatus.RUNNING.label().equals(rs.getString(4)))) {
+          return false;
+        }
       }
       PreparedStatement insert = d.prepare(UPSERT_METRIC);
       for (MetricPoint p : points) {
@@ -82,7 +99,7 @@ abstract class JdbcRunStore implements RunStore {
       update.setLong(3, seq);
       update.setLong(4, pk);
       update.executeUpdate();
-      return null;
+      return true;
     });
   }
 
@@ -100,10 +117,23 @@ abstract class JdbcRunStore implements RunStore {
   @Override
   public void finish(String runId, RunStatus status, Map<String, Double> test, String error, String stackTrace,
       Instant end) {
-    db.transaction("finishing run " + runId, d -> {
+    finish(runId, null, status, test, error, stackTrace, end);
+  }
+
+  @Override
+  public boolean finish(String runId, long token, RunStatus status, Map<String, Double> test, String error,
+      String stackTrace, Instant end) {
+    return finish(runId, Long.valueOf(token), status, test, error, stackTrace, end);
+  }
+
+  /** With a {@code token}, ends the run only while it is running under that claim: one end per attempt. */
+  private boolean finish(String runId, Long token, RunStatus status, Map<String, Double> test, String error,
+      String stackTrace, Instant end) {
+    return db.transaction("finishing run " + runId, d -> {
       long seq = nextSequence();
       PreparedStatement ps = d.prepare("UPDATE runs SET status = ?, test = ?, error = ?, stack_trace = ?,"
-          + " end_time = ?, heartbeat = ?, sequence = ? WHERE id = ?");
+          + " end_time = ?, heartbeat = ?, sequence = ? WHERE id = ?"
+          + (token == null ? "" : " AND lease_token = ? AND status = ?"));
       ps.setString(1, status.label());
       ps.setString(2, Codec.test(test));
       ps.setString(3, error);
@@ -112,7 +142,17 @@ abstract class JdbcRunStore implements RunStore {
       RunRows.setInstant(ps, 6, end);
       ps.setLong(7, seq);
       ps.setString(8, runId);
-      return requireOne(ps.executeUpdate(), runId);
+      if (token != null) {
+        ps.setLong(9, token);
+        ps.setString(10, RunStatus.RUNNING.label());
+      }
+      if (ps.executeUpdate() == 1) {
+        return true;
+      }
+      if (pk(runId) == null) {
+        throw notFound(runId);
+      }
+      return false;
     });
   }
 

@@ -36,6 +36,25 @@ public interface RunStore extends AutoCloseable {
   /** Ends a run: its final status, test metrics, and the error and stack trace of a failure. */
   void finish(String runId, RunStatus status, Map<String, Double> test, String error, String stackTrace, Instant end);
 
+  /**
+   * Fenced {@link #logMetrics(String, List, Instant)}: writes only while the run is running under the claim
+   * with fencing {@code token}; false, with nothing written, once another claim took it over or it ended.
+   */
+  default boolean logMetrics(String runId, long token, List<MetricPoint> points, Instant now) {
+    logMetrics(runId, points, now);
+    return true;
+  }
+
+  /**
+   * Fenced {@link #finish(String, RunStatus, Map, String, String, Instant)}: ends the run only while it is
+   * running under the claim with fencing {@code token}, so one attempt never ends another's run.
+   */
+  default boolean finish(String runId, long token, RunStatus status, Map<String, Double> test, String error,
+      String stackTrace, Instant end) {
+    finish(runId, status, test, error, stackTrace, end);
+    return true;
+  }
+
   Optional<Run> get(String id);
 
   /**

@@ -38,4 +38,10 @@ public interface SweepListener {
 
   /** The sweep took a running cell over from a dead claim; {@code why} says how the holder was found dead. */
   default void onCellReclaimed(Cell cell, String why) {}
+
+  /**
+   * This process lost a running cell: it was paused or cut off past its lease, another process took the
+   * cell over, and this attempt's writes were refused. The other process's attempt stands.
+   */
+  default void onCellAbandoned(Cell cell, String why) {}
 }

@@ -77,7 +77,9 @@ public final class SweepRunner {
   }
 
   /** Runs every cell that still needs running with {@code workers} threads; returns how many ran. */
-  public int run(Sweep sweep, Path file, int workers, SweepListener listener) {
+  public int run(Sweep sweep, Path file, int workers, SweepListener given) {
+    SweepListener listener = new LeaseLossListener(given,
+        cell -> running.stream().anyMatch(r -> r.runId().equals(cell.id()) && r.leaseLost()));
     Backend backend = Backend.current();
     store.recordSweep(new SweepInfo(sweep.id(), sweep.name(), sweep.objective().metric(), sweep.objective().mode(),
         sweep.axes(), clock.instant()));

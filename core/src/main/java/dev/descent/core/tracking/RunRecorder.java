@@ -12,7 +12,6 @@ import dev.descent.core.train.TrainingResult;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,21 +26,18 @@ import java.util.concurrent.TimeUnit;
  * a heartbeat while it runs (so a killed process shows as {@code crashed}), and how it ended.
  */
 public final class RunRecorder implements TrainingListener, AutoCloseable {
-  private final RunStore store;
+  /** Every write to the run goes through here, fenced by the claim's token. */
+  private final FencedWrites store;
   private final String runId;
   private final Clock clock;
   private final ScheduledExecutorService heartbeat;
-  /** The fencing token of this process's claim on the run; 0 for a store without leases. */
-  private final long token;
   private final LeaseSettings lease;
-  private volatile boolean leaseLost;
   private volatile boolean ended;
   private long storeNanos;
 
   private RunRecorder(RunStore store, String runId, long token, LeaseSettings lease, Clock clock) {
-    this.store = store;
+    this.store = new FencedWrites(store, runId, token);
     this.runId = runId;
-    this.token = token;
     this.lease = lease;
     this.clock = clock;
     this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -71,14 +67,8 @@ public final class RunRecorder implements TrainingListener, AutoCloseable {
 
   private void beat() {
     try {
-      if (ended || leaseLost) {
-        return;
-      }
-      Instant now = clock.instant();
-      if (token == 0) {
-        store.heartbeat(runId, now);
-      } else if (!store.renew(runId, token, now, now.plus(lease.lease()))) {
-        leaseLost = true;
+      if (!ended) {
+        store.renew(clock.instant(), lease.lease());
       }
     } catch (RuntimeException e) {
       // a missed heartbeat is retried at the next tick; a store that stays down fails the next epoch write
@@ -87,7 +77,7 @@ public final class RunRecorder implements TrainingListener, AutoCloseable {
 
   /** Whether another process took the run over: this one's lease ran out before it could renew it. */
   public boolean leaseLost() {
-    return leaseLost;
+    return store.lost();
   }
 
   public String runId() {
@@ -110,7 +100,7 @@ public final class RunRecorder implements TrainingListener, AutoCloseable {
 
   /** Records how training ended and saves the kept weights beside the store. */
   public void finished(TrainingResult r, Artifacts artifacts) {
-    if (r.weights() != null && artifacts != null) {
+    if (r.weights() != null && artifacts != null && store.renew(clock.instant(), lease.lease())) {
       artifacts.save(runId, r.weights());
     }
     finished(r);

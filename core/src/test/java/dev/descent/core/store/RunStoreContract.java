@@ -414,6 +414,33 @@ abstract class RunStoreContract {
   }
 
   @Test
+  void writes_under_a_claim_that_was_taken_over_are_refused_and_leave_nothing() {
+    store.enqueue(cell("c1"));
+    long first = store.claim("c1", ELSEWHERE, T0, Duration.ofSeconds(30)).lease().token();
+    assertTrue(store.logMetrics("c1", first, epoch(1, 0.9, 0.5), T0.plusSeconds(1)));
+    long second = store.claim("c1", LeaseOwner.self(), T0.plusSeconds(31), Duration.ofSeconds(30)).lease().token();
+    assertTrue(second > first);
+    assertTrue(store.metrics("c1", List.of()).isEmpty(), "the takeover starts without the old attempt's epochs");
+
+    assertFalse(store.logMetrics("c1", first, epoch(2, 0.8, 0.6), T0.plusSeconds(32)), "a stale epoch");
+    assertFalse(store.renew("c1", first, T0.plusSeconds(32), T0.plusSeconds(62)), "a stale heartbeat");
+    assertFalse(store.finish("c1", first, RunStatus.FINISHED, Map.of(), null, null, T0.plusSeconds(33)), "a stale end");
+    assertTrue(store.metrics("c1", List.of()).isEmpty(), "nothing of the stale attempt was written");
+    assertEquals(RunStatus.RUNNING, store.get("c1").orElseThrow().status());
+
+    assertTrue(store.logMetrics("c1", second, epoch(1, 0.7, 0.7), T0.plusSeconds(34)));
+    assertTrue(store.finish("c1", second, RunStatus.FINISHED, Map.of(), null, null, T0.plusSeconds(35)));
+    assertFalse(store.finish("c1", second, RunStatus.FAILED, Map.of(), "late", null, T0.plusSeconds(36)),
+        "one end per attempt");
+    assertFalse(store.logMetrics("c1", second, epoch(2, 0.6, 0.8), T0.plusSeconds(37)), "no epoch after the end");
+    Run done = store.get("c1").orElseThrow();
+    assertEquals(RunStatus.FINISHED, done.status());
+    assertEquals(T0.plusSeconds(35), done.endTime());
+    assertEquals(epoch(1, 0.7, 0.7), store.metrics("c1", List.of("val_loss", "val_accuracy")).stream()
+        .sorted(java.util.Comparator.comparing(MetricPoint::key).reversed()).toList(), "only the second attempt's epoch");
+  }
+
+  @Test
   void a_finished_cell_is_ended_for_every_claimer() {
     store.enqueue(cell("c1"));
     store.claim("c1", ELSEWHERE, T0, Duration.ofSeconds(30));

@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,13 +94,22 @@ class SweepLeaseTest {
     try (RunStore store = RunStores.open(dir.resolve("store").toString(), Clock.systemUTC())) {
       Lease silentLease = claimElsewhere(store, s, silent, SHORT.lease());
       Lease workingLease = claimElsewhere(store, s, working, SHORT.lease());
-      // the working holder renews its lease well past the first expiry, then finishes its cell
+      Events events = new Events();
+      AtomicReference<Instant> silentUntil = new AtomicReference<>(silentLease.leaseUntil());
+      // both holders renew until the sweep has seen them hold their cells; then the silent one goes
+      // silent, and the working one renews well past that and finishes its cell
       Thread holder = new Thread(() -> {
         try {
-          for (int i = 0; i < 12; i++) {
+          boolean silentSeen = false;
+          for (int i = 0; !silentSeen || i < 12; i++) {
             Thread.sleep(300);
             Instant now = Instant.now();
             store.renew(working.id(), workingLease.token(), now, now.plus(SHORT.lease()));
+            silentSeen = silentSeen || events.held.containsKey(silent.id());
+            if (!silentSeen && store.renew(silent.id(), silentLease.token(), now, now.plus(SHORT.lease()))) {
+              silentUntil.set(now.plus(SHORT.lease()));
+            }
+            assertTrue(i < 400, "the sweep never waited for the silent cell");
           }
           store.finish(working.id(), RunStatus.FINISHED, Map.of(), null, null, Instant.now());
         } catch (InterruptedException e) {
@@ -107,7 +117,6 @@ class SweepLeaseTest {
         }
       });
       holder.start();
-      Events events = new Events();
       int ran = new SweepRunner(new Trainer(SweepRunnerTest.PLUGINS), store, null, SweepRunnerTest.PLUGINS,
           Clock.systemUTC(), SHORT, LeaseOwner.self()).run(s, null, 2, events);
       holder.join();
@@ -123,8 +132,9 @@ class SweepLeaseTest {
       assertEquals(OTHER_HOST, events.held.get(silent.id()).owner());
 
       Run retaken = store.get(silent.id()).orElseThrow();
-      assertFalse(retaken.startTime().isBefore(silentLease.leaseUntil()),
-          "taken over at " + retaken.startTime() + ", before the lease ran out at " + silentLease.leaseUntil());
+      Instant until = silentUntil.get().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+      assertFalse(retaken.startTime().isBefore(until),
+          "taken over at " + retaken.startTime() + ", before the lease ran out at " + until);
       String why = events.reclaimed.get(silent.id());
       assertTrue(why.contains("expired") && why.contains("other-host pid 1"), why);
       assertEquals(why, store.lease(silent.id()).orElseThrow().previousAttempt(), "the run says why it was retaken");
