@@ -10,6 +10,7 @@ import dev.descent.core.env.Backend;
 import dev.descent.core.experiment.Experiment;
 import dev.descent.core.sweep.Sweep;
 import dev.descent.core.sweep.SweepParser;
+import dev.descent.core.sweep.SweepPreflight;
 import dev.descent.core.train.RunReport;
 import dev.descent.core.train.RunStatus;
 import dev.descent.core.train.Trainer;
@@ -80,6 +81,7 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Sweep sweep = new SweepParser(plugins).parse(file);
+    SweepPreflight.check(sweep, file.toString());
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter progressOut = json ? spec.commandLine().getErr() : out;
     boolean single = sweep.axes().isEmpty() && sweep.cells().size() == 1;

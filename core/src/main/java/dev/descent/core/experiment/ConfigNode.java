@@ -193,18 +193,22 @@ public final class ConfigNode {
     return m;
   }
 
-  static Double number(Object v) {
-    if (v instanceof Number) {
-      return ((Number) v).doubleValue();
+  /**
+   * The number a file value stands for, or null when it is none: the one place file numbers are read, so
+   * every range check refuses what this refuses. NaN and the infinities ({@code .nan}, {@code .inf}) are
+   * not numbers here: no setting accepts them, and a NaN slips through comparisons ({@code NaN < 0} is
+   * false) into training. Quoted numbers ({@code '0.1'}) count, in plain decimal or exponent form only.
+   */
+  public static Double number(Object v) {
+    double d;
+    if (v instanceof Number n) {
+      d = n.doubleValue();
+    } else if (v instanceof String s && s.trim().matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) {
+      d = Double.parseDouble(s.trim());
+    } else {
+      return null;
     }
-    if (v instanceof String) {
-      try {
-        return Double.parseDouble(((String) v).trim());
-      } catch (NumberFormatException e) {
-        return null;
-      }
-    }
-    return null;
+    return Double.isFinite(d) ? d : null;
   }
 
   /** A value as an error message names it: strings quoted, collections by kind, nothing as "empty". */

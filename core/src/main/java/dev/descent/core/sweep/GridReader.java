@@ -209,18 +209,9 @@ final class GridReader {
     };
   }
 
+  /** A grid value's number, read as every field's is ({@link ConfigNode#number}: no NaN, no infinities). */
   static Double number(Object v) {
-    if (v instanceof Number n) {
-      return n.doubleValue();
-    }
-    if (v instanceof String s) {
-      try {
-        return Double.parseDouble(s.trim());
-      } catch (NumberFormatException e) {
-        return null;
-      }
-    }
-    return null;
+    return ConfigNode.number(v);
   }
 
   private static String plain(Number n) {

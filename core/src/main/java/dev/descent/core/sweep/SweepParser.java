@@ -4,10 +4,9 @@ import dev.descent.core.experiment.Experiment;
 import dev.descent.core.experiment.ExperimentException;
 import dev.descent.core.experiment.ExperimentParser;
 import dev.descent.core.experiment.Problems;
+import dev.descent.core.experiment.YamlInput;
 import dev.descent.core.plugin.PluginRegistry;
 import dev.descent.spi.Problem;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,13 +36,7 @@ public final class SweepParser {
 
   /** Parses a file; its path names the source in every message, relative paths resolve against its folder. */
   public Sweep parse(Path file) {
-    String text;
-    try {
-      text = Files.readString(file);
-    } catch (IOException e) {
-      throw new ExperimentException(file.toString(), List.of(new Problem("", "cannot read the file: " + e)));
-    }
-    return parse(text, file.toString(), file.toAbsolutePath().getParent());
+    return parseDocument(YamlInput.read(file), file.toString(), file.toAbsolutePath().getParent());
   }
 
   /** Parses YAML text; {@code source} names it in messages, relative paths resolve against {@code baseDir}. */
