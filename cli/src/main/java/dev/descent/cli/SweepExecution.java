@@ -2,6 +2,8 @@ package dev.descent.cli;
 
 import dev.descent.core.Json;
 import dev.descent.core.plugin.PluginRegistry;
+import dev.descent.core.store.LeaseOwner;
+import dev.descent.core.store.LeaseSettings;
 import dev.descent.core.sweep.DryRunTable;
 import dev.descent.core.sweep.Eta;
 import dev.descent.core.sweep.Sweep;
@@ -25,11 +27,14 @@ final class SweepExecution {
     this.plugins = plugins;
   }
 
-  int run(Sweep sweep, Path file, Workspace ws, int workers, boolean json, PrintWriter out, PrintWriter progress) {
-    SweepRunner runner = new SweepRunner(trainer, ws.store(), ws.artifacts(), plugins, Clock.systemUTC());
+  int run(Sweep sweep, Path file, Workspace ws, int workers, LeaseSettings lease, boolean json, PrintWriter out,
+      PrintWriter progress) {
+    SweepRunner runner = new SweepRunner(trainer, ws.store(), ws.artifacts(), plugins, Clock.systemUTC(), lease,
+        LeaseOwner.self());
     Thread onInterrupt = new Thread(() -> {
       runner.stopAll();
-      progress.println("interrupted: running cells recorded as stopped; run the same command again to resume");
+      progress.println("interrupted: running cells recorded as stopped (cells other processes hold are left to them);"
+          + " run the same command again to resume");
       progress.flush();
     }, "descent-sweep-stop");
     Runtime.getRuntime().addShutdownHook(onInterrupt);

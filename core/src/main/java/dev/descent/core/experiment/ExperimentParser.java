@@ -173,8 +173,9 @@ public final class ExperimentParser {
       name = (String) raw;
       params = Map.of();
     } else {
-      node.problem(key, raw == null ? "missing; a " + kind.label() + " name is required; available: "
-          + String.join(", ", plugins.names(kind)) : "was " + ConfigNode.describe(raw) + ", must be a "
+      String article = kind.label().matches("[aeiou].*") ? "an " : "a ";
+      node.problem(key, raw == null ? "missing; " + article + kind.label() + " name is required; available: "
+          + String.join(", ", plugins.names(kind)) : "was " + ConfigNode.describe(raw) + ", must be " + article
           + kind.label() + " name or a mapping with 'name' and its parameters");
       return null;
     }

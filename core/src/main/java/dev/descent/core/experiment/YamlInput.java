@@ -124,15 +124,15 @@ public final class YamlInput {
       throw refused(source, "", "cannot be read: " + e.getMessage());
     }
     if (bytes.length > MAX_BYTES) {
-      String size = "more than " + MAX_BYTES + " bytes";
+      String size = "more than " + MAX_BYTES + " bytes long (it has no size: a device or a pipe)";
       try {
         long length = Files.size(file);
-        size = length > MAX_BYTES ? length + " bytes" : size;
+        size = length > MAX_BYTES ? length + " bytes long" : size;
       } catch (IOException e) {
         // a stream without a size (a device, a pipe): say "more than"
       }
-      throw refused(source, "", "is " + size + ", more than the limit of " + MAX_BYTES + " bytes (1 MB) for an "
-          + "experiment file; experiment files are a few kilobytes, so this is probably not the file you meant");
+      throw refused(source, "", "is " + size + "; the limit for an experiment file is " + MAX_BYTES + " bytes (1 MB); "
+          + "experiment files are a few kilobytes, so this is probably not the file you meant");
     }
     return bytes;
   }

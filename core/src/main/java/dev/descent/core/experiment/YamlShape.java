@@ -43,9 +43,8 @@ final class YamlShape {
     if (shape.problems.isEmpty()) {
       long values = shape.size(root);
       if (values > MAX_VALUES) {
-        shape.problems.add(new Problem("", "its aliases expand to more than " + MAX_VALUES + " values (an alias "
-            + "repeats the whole list or mapping it names); an experiment file has a few hundred: write the "
-            + "values out or use fewer aliases"));
+        shape.problems.add(new Problem("", "has more than " + MAX_VALUES + " values (an alias counts as every "
+            + "value of the list or mapping it repeats); an experiment file has a few hundred"));
       }
     }
     return List.copyOf(shape.problems);

@@ -26,6 +26,11 @@ import java.util.Set;
 public final class SweepParser {
   /** More cells than this is almost surely a mistake, and would take days on one machine. */
   public static final int MAX_CELLS = 10_000;
+  /**
+   * Values written out over all cells (cells x values of the file): each cell is a copy of the file that the
+   * experiment parser reads, so a long list in a file of many cells would take minutes before anything runs.
+   */
+  static final long MAX_EXPANDED_VALUES = 5_000_000;
   private final PluginRegistry plugins;
   private final ExperimentParser parser;
 
@@ -57,6 +62,13 @@ public final class SweepParser {
     if (count > MAX_CELLS) {
       problems.add("grid", "expands to " + product(axes) + " cells, more than the " + MAX_CELLS
           + " a sweep may have; split it into several files or drop values");
+      throw new ExperimentException(source, problems.list());
+    }
+    long values = CellBuilder.values(doc);
+    if (count * values > MAX_EXPANDED_VALUES) {
+      problems.add("grid", "expands to " + count + " cells of " + values + " values each, more than the "
+          + MAX_EXPANDED_VALUES + " values a sweep may expand to; an experiment has a few hundred values: "
+          + "shorten the file's lists or split the grid into several files");
       throw new ExperimentException(source, problems.list());
     }
     CellBuilder builder = new CellBuilder(doc, axes);

@@ -7,6 +7,9 @@ import dev.descent.core.experiment.FlatParams;
 import dev.descent.core.experiment.ResolvedConfig;
 import dev.descent.core.plugin.PluginRegistry;
 import dev.descent.core.provenance.Provenance;
+import dev.descent.core.store.Claim;
+import dev.descent.core.store.LeaseOwner;
+import dev.descent.core.store.LeaseSettings;
 import dev.descent.core.store.NewRun;
 import dev.descent.core.store.RunStore;
 import dev.descent.core.store.StoreFailures;
@@ -36,12 +39,14 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Runs a sweep's cells on a pool of workers, each cell exactly once per store: every cell is entered
  * in the store's ledger as {@code queued}, and a worker runs a cell only after claiming it, which
- * succeeds for a cell that is queued, failed, crashed or stopped and fails for one that finished,
- * diverged or is running in another process. A failure inside one cell is recorded with its stack
- * trace and the sweep goes on. A failure of the store itself (a full disk, a read-only store) stops the
- * sweep instead: no cell is claimed after it, running cells stop at their next batch and are recorded
- * {@code stopped} where the store still allows (else left for the next run to reclaim), and {@link #run}
- * throws one {@link DescentException} naming the cause; rerunning resumes.
+ * succeeds for a cell that is queued, failed, crashed or stopped, or running under a dead claim (lease
+ * expired, or its process gone from this machine), and fails for one that finished or diverged. A cell
+ * a live process elsewhere holds is waited for ({@link HeldCells}) until it ends there or its holder
+ * dies, so the sweep returns when every cell has an outcome. A failure inside one cell is recorded with
+ * its stack trace and the sweep goes on. A failure of the store itself (a full disk, a read-only store)
+ * stops the sweep instead: no cell is claimed after it, running cells stop at their next batch and are
+ * recorded {@code stopped} where the store still allows (else left for the next run to reclaim), and
+ * {@link #run} throws one {@link DescentException} naming the cause; rerunning resumes.
  */
 public final class SweepRunner {
   private final Trainer trainer;
@@ -49,6 +54,9 @@ public final class SweepRunner {
   private final Artifacts artifacts;
   private final PluginRegistry plugins;
   private final Clock clock;
+  private final LeaseSettings lease;
+  private final LeaseOwner owner;
+  private final HeldCells held = new HeldCells();
   private final Set<RunRecorder> running = ConcurrentHashMap.newKeySet();
   private volatile boolean stopping;
   /** The first store failure (a full disk, a read-only store): the sweep claims nothing more and stops. */
@@ -62,10 +70,26 @@ public final class SweepRunner {
     this.store = store;
     this.plugins = plugins;
     this.clock = clock;
+    this.lease = LeaseSettings.fromEnvironment();
+    this.owner = LeaseOwner.self();
+  }
+
+  /** Claims cells for {@code owner} with {@code lease} (tests, {@code descent run --lease}). */
+  public SweepRunner(Trainer trainer, RunStore store, Artifacts artifacts, PluginRegistry plugins, Clock clock,
+      LeaseSettings lease, LeaseOwner owner) {
+    this.artifacts = artifacts;
+    this.trainer = trainer;
+    this.store = store;
+    this.plugins = plugins;
+    this.clock = clock;
+    this.lease = lease;
+    this.owner = owner;
   }
 
   /** Runs every cell that still needs running with {@code workers} threads; returns how many ran. */
-  public int run(Sweep sweep, Path file, int workers, SweepListener listener) {
+  public int run(Sweep sweep, Path file, int workers, SweepListener given) {
+    SweepListener listener = new LeaseLossListener(given,
+        cell -> running.stream().anyMatch(r -> r.runId().equals(cell.id()) && r.leaseLost()));
     Backend backend = Backend.current();
     store.recordSweep(new SweepInfo(sweep.id(), sweep.name(), sweep.objective().metric(), sweep.objective().mode(),
         sweep.axes(), clock.instant()));
@@ -73,7 +97,8 @@ public final class SweepRunner {
       store.enqueue(newRun(sweep, cell, file, backend));
     }
     List<String> ids = sweep.cells().stream().map(Cell::id).toList();
-    int toRun = (int) store.summaries(ids).stream().filter(r -> r.status().rerunnable()).count();
+    int toRun = (int) store.summaries(ids).stream()
+        .filter(r -> r.status().rerunnable() || r.status() == RunStatus.RUNNING).count();
     listener.onSweepStart(sweep, toRun, workers);
     ConcurrentLinkedQueue<Cell> queue = new ConcurrentLinkedQueue<>(sweep.cells());
     AtomicInteger ran = new AtomicInteger();
@@ -85,7 +110,7 @@ public final class SweepRunner {
     for (int w = 0; w < workers; w++) {
       pool.execute(() -> {
         Cell cell;
-        while (!stopping && storeFailure.get() == null && (cell = queue.poll()) != null) {
+        while (!stopping && storeFailure.get() == null && (cell = next(queue)) != null) {
           try {
             if (runCell(cell, listener)) {
               ran.incrementAndGet();
@@ -117,14 +142,59 @@ public final class SweepRunner {
     return ran.get();
   }
 
+  /** The next cell not yet asked for, else the next held cell once its pause is over, else null. */
+  private Cell next(ConcurrentLinkedQueue<Cell> queue) {
+    Cell cell = queue.poll();
+    if (cell != null) {
+      return cell;
+    }
+    try {
+      return held.next(() -> stopping || storeFailure.get() != null);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  /**
+   * Claims the cell; when another live process holds it, puts it among the held cells to ask for again
+   * after a heartbeat; when it ended (here before, or there while this sweep waited), says so. True
+   * when the cell is this sweep's to run.
+   */
+  private Claim claim(Cell cell, SweepListener listener) {
+    Claim c = store.claim(cell.id(), owner, clock.instant(), lease.lease());
+    switch (c.kind()) {
+      case HELD -> {
+        if (held.hold(cell, c.lease(), lease.heartbeat())) {
+          listener.onCellHeld(cell, c.lease());
+        }
+      }
+      case ENDED -> {
+        if (held.waitedFor(cell.id())) {
+          held.release(cell.id());
+          listener.onCellEndedElsewhere(cell, c.status());
+        } else {
+          listener.onCellSkipped(cell, c.status().label());
+        }
+      }
+      case GRANTED -> {
+        held.release(cell.id());
+        if (c.takeover() != null) {
+          listener.onCellReclaimed(cell, c.takeover());
+        }
+      }
+    }
+    return c;
+  }
+
   private boolean runCell(Cell cell, SweepListener listener) {
     long t0 = System.nanoTime();
-    if (!store.claim(cell.id(), clock.instant())) {
-      listener.onCellSkipped(cell, store.get(cell.id()).map(r -> r.status().label()).orElse("missing"));
+    Claim claim = claim(cell, listener);
+    if (!claim.granted()) {
       return false;
     }
     listener.onCellStart(cell);
-    RunRecorder recorder = RunRecorder.attach(store, cell.id(), clock);
+    RunRecorder recorder = RunRecorder.attach(store, cell.id(), claim.lease().token(), lease, clock);
     running.add(recorder);
     long training = 0;
     try {
@@ -210,7 +280,10 @@ public final class SweepRunner {
     }
   }
 
-  /** Ctrl-C: running cells are recorded as {@code stopped} with what they had; no new cell starts. */
+  /**
+   * Ctrl-C: this sweep's running cells are recorded as {@code stopped} with what they had; no new cell
+   * starts, and cells other processes hold are left to them.
+   */
   public void stopAll() {
     stopping = true;
     for (RunRecorder r : List.copyOf(running)) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.descent.core.DescentException;
 import dev.descent.core.ErrorCode;
 import dev.descent.core.store.MetricPoint;
+import dev.descent.core.store.LeaseSettings;
 import dev.descent.core.store.RunStore;
 import dev.descent.core.store.RunStores;
 import dev.descent.core.store.Tmpfs;
@@ -114,7 +115,7 @@ class SweepDiskFullTest {
       fs.resize("64m");
       FillsTheDisk rerun = new FillsTheDisk(fs, Integer.MAX_VALUE);
       // the next run, later: a cell the full store could not even mark stopped has gone stale and is reclaimed
-      Clock later = Clock.offset(Clock.systemUTC(), RunStores.STALE_AFTER.plus(Duration.ofMinutes(1)));
+      Clock later = Clock.offset(Clock.systemUTC(), LeaseSettings.DEFAULT_LEASE.plus(Duration.ofMinutes(1)));
       try (RunStore store = RunStores.open(location, later)) {
         new SweepRunner(new Trainer(SweepRunnerTest.PLUGINS), store, artifacts, SweepRunnerTest.PLUGINS, later)
             .run(sweep, null, 2, rerun);
