@@ -288,9 +288,13 @@ public final class Fuzzer {
     return signature(thrown);
   }
 
-  /** The shape of an error: its type and the first words of its message with numbers and quotes blanked. */
+  /**
+   * The shape of an error: its type and the first words of its message's first line with numbers and quoted
+   * values blanked, so the same problem in another place is not a new outcome.
+   */
   private static String signature(Throwable t) {
-    String shape = t.getMessage().replaceAll("'[^']*'|\"[^\"]*\"|[0-9]+", "#");
+    String firstLine = t.getMessage().lines().findFirst().orElse("");
+    String shape = firstLine.replaceAll("'[^']*'|\"[^\"]*\"|[0-9]+", "#");
     String code = "";
     try {
       code = String.valueOf(t.getClass().getMethod("code").invoke(t));
