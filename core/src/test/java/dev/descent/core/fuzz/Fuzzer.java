@@ -49,7 +49,7 @@ import java.util.stream.Stream;
  *       (one input per file, any name). The fuzzer starts from them, so good seeds matter more than many.
  *       Inputs that produce a new outcome (a new exception type or message shape) join the corpus in memory.
  *   <li>An allowed error must also carry a non-blank message: a clear error says what is wrong.
- *   <li>The body runs on a worker thread; an input that takes longer than {@link #timeout} (default 5 s,
+ *   <li>The body runs on a worker thread; an input that takes longer than {@link #timeoutMillis} (default 10 s,
  *       property {@code descent.fuzz.timeout.ms}) is a hang and fails the test.
  * </ul>
  *
@@ -100,7 +100,7 @@ public final class Fuzzer {
   private boolean corpusGiven;
   private double seconds = defaultSeconds();
   private long maxExecutions = Long.MAX_VALUE;
-  private long timeoutMillis = Long.getLong("descent.fuzz.timeout.ms", 5000);
+  private long timeoutMillis = Long.getLong("descent.fuzz.timeout.ms", 10_000);
   private int maxSize = 1 << 20;
   private Path failures = Path.of("target", "fuzz-failures");
 
@@ -288,9 +288,13 @@ public final class Fuzzer {
     return signature(thrown);
   }
 
-  /** The shape of an error: its type and the first words of its message with numbers and quotes blanked. */
+  /**
+   * The shape of an error: its type and the first words of its message's first line with numbers and quoted
+   * values blanked, so the same problem in another place is not a new outcome.
+   */
   private static String signature(Throwable t) {
-    String shape = t.getMessage().replaceAll("'[^']*'|\"[^\"]*\"|[0-9]+", "#");
+    String firstLine = t.getMessage().lines().findFirst().orElse("");
+    String shape = firstLine.replaceAll("'[^']*'|\"[^\"]*\"|[0-9]+", "#");
     String code = "";
     try {
       code = String.valueOf(t.getClass().getMethod("code").invoke(t));
