@@ -2,6 +2,7 @@ package dev.descent.core.tracking;
 
 import dev.descent.core.search.RunIndex;
 import dev.descent.core.search.RunSearch;
+import dev.descent.core.store.OpenMode;
 import dev.descent.core.store.RunStore;
 import dev.descent.core.store.RunStores;
 import java.nio.charset.StandardCharsets;
@@ -37,11 +38,21 @@ public final class Workspace implements AutoCloseable {
 
   /**
    * Opens the store named by {@code storeFlag} (else {@code DESCENT_STORE}, else {@code ./descent-store})
-   * and its index ({@code indexFlag} when given).
+   * and its index ({@code indexFlag} when given), creating the store when there is none.
    */
   public static Workspace open(String storeFlag, String indexFlag, Clock clock) {
+    return open(storeFlag, indexFlag, clock, OpenMode.CREATE_IF_NEW);
+  }
+
+  /**
+   * Opens the store named by {@code storeFlag} (else {@code DESCENT_STORE}, else {@code ./descent-store})
+   * and its index ({@code indexFlag} when given); {@code mode} says whether a missing store is created.
+   * The store is opened, and refused if it is lost, before the index: an index never catches up with a
+   * store that came back empty.
+   */
+  public static Workspace open(String storeFlag, String indexFlag, Clock clock, OpenMode mode) {
     String location = RunStores.resolveLocation(storeFlag);
-    RunStore store = RunStores.open(location, clock);
+    RunStore store = RunStores.open(location, clock, mode);
     try {
       RunIndex index = RunIndex.open(indexDirectory(location, indexFlag), store);
       return new Workspace(location, store, index);
