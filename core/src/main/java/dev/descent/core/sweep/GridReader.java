@@ -143,7 +143,7 @@ final class GridReader {
           + "e.g. {name: sgd, momentum: 0.9}";
     }
     if (!plugins.has(PluginKind.OPTIMIZER, s)) {
-      return "unknown optimizer '" + s + "'; available: " + String.join(", ", plugins.names(PluginKind.OPTIMIZER));
+      return "unknown optimizer " + ConfigNode.quote(s) + "; available: " + String.join(", ", plugins.names(PluginKind.OPTIMIZER));
     }
     return null;
   }
