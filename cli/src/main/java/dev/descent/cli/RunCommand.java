@@ -10,6 +10,7 @@ import dev.descent.core.env.Backend;
 import dev.descent.core.experiment.Experiment;
 import dev.descent.core.sweep.Sweep;
 import dev.descent.core.sweep.SweepParser;
+import dev.descent.core.sweep.SweepPreflight;
 import dev.descent.core.train.RunReport;
 import dev.descent.core.train.RunStatus;
 import dev.descent.core.train.Trainer;
@@ -18,6 +19,7 @@ import dev.descent.core.experiment.FlatParams;
 import dev.descent.core.experiment.ResolvedConfig;
 import dev.descent.core.plugin.PluginRegistry;
 import dev.descent.core.provenance.Provenance;
+import dev.descent.core.store.LeaseSettings;
 import dev.descent.core.store.NewRun;
 import dev.descent.core.tracking.RunIds;
 import dev.descent.core.tracking.RunRecorder;
@@ -59,6 +61,16 @@ public final class RunCommand implements Callable<Integer> {
       + "(what running the same file into the same store always does)")
   boolean resume;
 
+  @Option(names = "--lease", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "sweeps: how long a claimed cell stays this process's without a heartbeat before another process"
+          + " may take it over, e.g. 30s (default $DESCENT_LEASE_SECONDS, else 30s)")
+  java.time.Duration lease;
+
+  @Option(names = "--heartbeat", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "sweeps: how often a running cell renews its lease, e.g. 5s; at most a third of the lease"
+          + " (default $DESCENT_HEARTBEAT_SECONDS, else 5s)")
+  java.time.Duration heartbeat;
+
   @Option(names = "--tag", description = "tag the run (repeatable)")
   java.util.List<String> tags = new java.util.ArrayList<>();
 
@@ -80,6 +92,7 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Sweep sweep = new SweepParser(plugins).parse(file);
+    SweepPreflight.check(sweep, file.toString());
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter progressOut = json ? spec.commandLine().getErr() : out;
     boolean single = sweep.axes().isEmpty() && sweep.cells().size() == 1;
@@ -88,13 +101,16 @@ public final class RunCommand implements Callable<Integer> {
       if (n < 1) {
         throw new DescentException(ErrorCode.INVALID_INPUT, "--workers: was " + n + ", must be >= 1");
       }
-      try (Workspace ws = storeOptions.open()) {
-        if (dryRun) {
+      if (dryRun) {
+        try (Workspace ws = storeOptions.openIfPresent()) {
           SweepExecution.dryRun(sweep, ws, n, out);
           return 0;
         }
+      }
+      try (Workspace ws = storeOptions.openOrCreate()) {
         load(sweep.cells().get(0).experiment());
-        return new SweepExecution(trainer, plugins).run(sweep, file, ws, n, json, out, progressOut);
+        LeaseSettings leaseSettings = LeaseSettings.of(System.getenv(), lease, heartbeat);
+        return new SweepExecution(trainer, plugins).run(sweep, file, ws, n, leaseSettings, json, out, progressOut);
       }
     }
     return runSingle(sweep.cells().get(0).experiment(), out, progressOut);
@@ -107,7 +123,7 @@ public final class RunCommand implements Callable<Integer> {
     progressOut.flush();
     Backend backend = Backend.current();
     TrainingResult result;
-    try (Workspace ws = storeOptions.open()) {
+    try (Workspace ws = storeOptions.openOrCreate()) {
       NewRun run = new NewRun(RunIds.random(), exp.name(), null, ResolvedConfig.of(exp), FlatParams.of(exp),
           Provenance.of(exp, plugins, backend, file), new TreeSet<>(tags), Instant.now());
       try (RunRecorder recorder = RunRecorder.start(ws.store(), run, Clock.systemUTC())) {

@@ -1,5 +1,6 @@
 package dev.descent.cli;
 
+import dev.descent.core.store.Lease;
 import dev.descent.core.sweep.Cell;
 import dev.descent.core.sweep.Eta;
 import dev.descent.core.sweep.Sweep;
@@ -7,6 +8,8 @@ import dev.descent.core.sweep.SweepListener;
 import dev.descent.core.train.EpochMetrics;
 import dev.descent.core.train.RunStatus;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -58,6 +61,34 @@ final class SweepProgress implements SweepListener {
 
   @Override
   public void onCellEnd(Cell cell, RunStatus status, String message) {
+    ended(cell, status, message, "");
+  }
+
+  @Override
+  public void onCellHeld(Cell cell, Lease holder) {
+    Instant beat = holder.heartbeat();
+    line("waiting %s  held by %s, last heartbeat %s%s; lease until %s", cell.id(), holder.holder(), beat,
+        beat == null ? "" : " (" + Math.max(0, Duration.between(beat, Instant.now()).toSeconds()) + " s ago)",
+        holder.leaseUntil());
+  }
+
+  @Override
+  public void onCellEndedElsewhere(Cell cell, RunStatus status) {
+    ended(cell, status, null, "  (by another process)");
+  }
+
+  @Override
+  public void onCellReclaimed(Cell cell, String why) {
+    line("reclaim %s: %s", cell.id(), why);
+  }
+
+  @Override
+  public void onCellAbandoned(Cell cell, String why) {
+    done.incrementAndGet();
+    line("abandon %s  %s", cell.id(), why);
+  }
+
+  private void ended(Cell cell, RunStatus status, String message, String where) {
     int n = done.incrementAndGet();
     if (status == RunStatus.FAILED) {
       failed.incrementAndGet();
@@ -66,8 +97,8 @@ final class SweepProgress implements SweepListener {
     double elapsed = (System.nanoTime() - t0) / 1e9;
     cellSeconds = elapsed * workers / n;
     String eta = Eta.duration(new Eta(Math.max(0, toRun - n), cellSeconds, workers).seconds());
-    line("[%d/%d, %d failed, ETA %s] %-8s %s  %s seed=%d  %.1f s%s", n, toRun, failed.get(), eta, status.label(),
-        cell.id(), cell.axisValues(), cell.seed(), secs, message == null ? "" : "  " + message);
+    line("[%d/%d, %d failed, ETA %s] %-8s %s  %s seed=%d  %.1f s%s%s", n, toRun, failed.get(), eta, status.label(),
+        cell.id(), cell.axisValues(), cell.seed(), secs, message == null ? "" : "  " + message, where);
   }
 
   @Override

@@ -1,16 +1,27 @@
 package dev.descent.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.descent.core.env.HostIdentity;
+import dev.descent.core.store.Lease;
+import dev.descent.core.store.LeaseSettings;
+import dev.descent.core.store.PostgresRunStore;
 import dev.descent.core.store.Run;
 import dev.descent.core.store.RunStore;
 import dev.descent.core.store.RunStores;
+import dev.descent.core.store.SqliteRunStore;
 import dev.descent.core.train.RunStatus;
 import java.io.File;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.UUID;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,9 +32,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The sweep acceptance with real processes: kill -9 a `descent run` in the middle of a 48-run sweep,
- * run the same command again, and get exactly 48 finished runs with no finished cell run twice; and two
- * `descent run` processes on one file and store run each cell once.
+ * The sweep acceptance with real processes at the lease settings a user gets (30 s lease, 5 s beat):
+ * kill -9 a `descent run` in the middle of a 48-run sweep, run the same command again at once, and get
+ * exactly 48 finished runs, no cell run twice, exit 0, and the killed cells claimed again before their
+ * dead claims' leases ran out (their process is gone from this machine: no waiting), on SQLite and
+ * PostgreSQL; and two `descent run` processes on one file and store run each cell once.
  */
 class SweepKillTest {
   private static final String GRID = """
@@ -44,12 +57,17 @@ class SweepKillTest {
   Path dir;
 
   private Process start(Path file, Path store, Path log) throws Exception {
+    return start(file, store.toString(), 1, log);
+  }
+
+  private Process start(Path file, String store, int workers, Path log) throws Exception {
     String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx1g", "-cp", cp, "dev.descent.cli.Main", "run", file.toString(), "--store", store.toString(),
-        "--workers", "1");
-    pb.environment().put("DESCENT_HEARTBEAT_SECONDS", "0.5");
-    pb.environment().put("DESCENT_STALE_AFTER_SECONDS", "2");
+        "-Xmx1g", "-cp", cp, "dev.descent.cli.Main", "run", file.toString(), "--store", store,
+        "--index", dir.resolve("index").toString(), "--workers", String.valueOf(workers));
+    pb.environment().remove(LeaseSettings.LEASE_ENV); // the defaults a user gets
+    pb.environment().remove(LeaseSettings.HEARTBEAT_ENV);
+    pb.environment().remove(HostIdentity.ENV);
     pb.environment().put("DESCENT_RELAUNCHED", "1");
     pb.environment().putIfAbsent("OMP_NUM_THREADS", "1");
     pb.redirectErrorStream(true).redirectOutput(log.toFile());
@@ -57,51 +75,108 @@ class SweepKillTest {
   }
 
   private static Map<RunStatus, Integer> count(Path store) {
+    return count(store.toString());
+  }
+
+  private static Map<RunStatus, Integer> count(String store) {
     Map<RunStatus, Integer> m = new HashMap<>();
-    try (RunStore s = RunStores.open(store.toString(), Clock.fixed(Instant.EPOCH, java.time.ZoneOffset.UTC))) {
-      s.list(0, 1000).forEach(r -> m.merge(r.status(), 1, Integer::sum));
-    }
+    runs(store).values().forEach(r -> m.merge(r.status(), 1, Integer::sum));
     return m;
   }
 
-  private static Map<String, Run> runs(Path store) {
+  /** Every run as stored, read without the orphan check an open by {@link RunStores} makes. */
+  private static Map<String, Run> runs(String store) {
     Map<String, Run> m = new HashMap<>();
-    try (RunStore s = RunStores.open(store.toString(), Clock.fixed(Instant.EPOCH, java.time.ZoneOffset.UTC))) {
+    try (RunStore s = raw(store)) {
       s.list(0, 1000).forEach(r -> m.put(r.id(), r));
     }
     return m;
   }
 
+  private static RunStore raw(String store) {
+    return store.startsWith("postgresql://") ? PostgresRunStore.open(store) : SqliteRunStore.open(Path.of(store));
+  }
+
   @Test
-  void kill_nine_then_the_same_command_gives_exactly_48_finished_runs() throws Exception {
+  void kill_nine_then_the_same_command_at_once_gives_exactly_48_finished_runs_on_sqlite() throws Exception {
+    killThenRerunAtOnce(dir.resolve("store").toString());
+  }
+
+  @Test
+  void kill_nine_then_the_same_command_at_once_gives_exactly_48_finished_runs_on_postgresql() throws Exception {
+    String url = System.getenv("DESCENT_TEST_POSTGRES_URL");
+    assumeTrue(url != null || "true".equals(System.getenv("CI")),
+        "PostgreSQL sweep kill test skipped: DESCENT_TEST_POSTGRES_URL is not set (eval \"$(.ci/postgres.sh)\")");
+    assertNotNull(url, "CI=true but DESCENT_TEST_POSTGRES_URL is not set");
+    String schema = "kill_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    execute(url, "CREATE SCHEMA " + schema);
+    try {
+      killThenRerunAtOnce(url + "&currentSchema=" + schema);
+    } finally {
+      execute(url, "DROP SCHEMA " + schema + " CASCADE");
+    }
+  }
+
+  private static void execute(String url, String sql) throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:" + url); Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  private void killThenRerunAtOnce(String store) throws Exception {
     Path file = dir.resolve("grid.yaml");
     Files.writeString(file, GRID);
-    Path store = dir.resolve("store");
-    Process first = start(file, store, dir.resolve("first.log"));
+    Process first = start(file, store, 2, dir.resolve("first.log"));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-    while (count(store).getOrDefault(RunStatus.FINISHED, 0) < 8) {
+    while (count(store).getOrDefault(RunStatus.FINISHED, 0) < 8 || count(store).getOrDefault(RunStatus.RUNNING, 0) < 2) {
       assertTrue(first.isAlive(), "the sweep ended before it could be killed: " + Files.readString(dir.resolve("first.log")));
       assertTrue(System.nanoTime() < deadline, "no progress: " + Files.readString(dir.resolve("first.log")));
       Thread.sleep(100);
     }
     first.destroyForcibly().waitFor();
+    Instant killedAt = Instant.now();
     Map<String, Run> before = runs(store);
-    List<String> finishedBefore = new ArrayList<>();
-    before.values().stream().filter(r -> r.status() == RunStatus.FINISHED).forEach(r -> finishedBefore.add(r.id()));
-    assertTrue(before.values().stream().anyMatch(r -> r.status() == RunStatus.RUNNING), "a cell was mid-training");
-    Thread.sleep(2500);
-    Process second = start(file, store, dir.resolve("second.log"));
+    Map<String, Lease> deadClaims = new HashMap<>();
+    try (RunStore s = raw(store)) {
+      before.values().stream().filter(r -> r.status() == RunStatus.RUNNING)
+          .forEach(r -> deadClaims.put(r.id(), s.lease(r.id()).orElseThrow()));
+    }
+    assertFalse(deadClaims.isEmpty(), "a cell was mid-training");
+    Process second = start(file, store, 2, dir.resolve("second.log"));
     assertTrue(second.waitFor(300, TimeUnit.SECONDS), "the resumed sweep did not end");
     String log = Files.readString(dir.resolve("second.log"));
     assertEquals(0, second.exitValue(), log);
+
     Map<String, Run> after = runs(store);
     assertEquals(48, after.size());
     assertEquals(Map.of(RunStatus.FINISHED, 48), count(store), log);
-    for (String id : finishedBefore) {
-      assertEquals(before.get(id).startTime(), after.get(id).startTime(), "finished cell " + id + " ran again");
+    List<String> startedAgain = new ArrayList<>();
+    for (String line : log.split("\n")) {
+      if (line.startsWith("start  ")) {
+        startedAgain.add(line.split("\\s+")[1]);
+      }
     }
-    before.values().stream().filter(r -> r.status() == RunStatus.RUNNING)
-        .forEach(r -> assertTrue(after.get(r.id()).startTime().isAfter(r.startTime()), "crashed cell re-ran"));
+    assertEquals(startedAgain.size(), new java.util.HashSet<>(startedAgain).size(), "a cell started twice: " + log);
+    before.values().stream().filter(r -> r.status() == RunStatus.FINISHED).forEach(r -> {
+      assertEquals(r.startTime(), after.get(r.id()).startTime(), "finished cell " + r.id() + " ran again");
+      assertFalse(startedAgain.contains(r.id()), "finished cell " + r.id() + " started again");
+    });
+    assertEquals(48 - before.values().stream().filter(r -> r.status() == RunStatus.FINISHED).count(),
+        startedAgain.size(), "the rerun ran every cell without an outcome, once: " + log);
+    deadClaims.forEach((id, dead) -> {
+      Instant reclaimed = after.get(id).startTime();
+      assertTrue(reclaimed.isAfter(killedAt.minusSeconds(1)), id + " was not run again: " + reclaimed);
+      assertTrue(reclaimed.isBefore(dead.leaseUntil()), id + " was claimed again at " + reclaimed
+          + ", after its dead claim's lease ran out at " + dead.leaseUntil() + ": the rerun waited for the lease");
+      assertTrue(startedAgain.contains(id), id + " not started by the rerun");
+    });
+    try (RunStore s = raw(store)) {
+      for (String id : deadClaims.keySet()) {
+        String previous = s.lease(id).orElseThrow().previousAttempt();
+        assertTrue(previous != null && previous.contains("no longer exists"), id + ": " + previous);
+      }
+    }
+    assertFalse(log.contains("waiting "), "nothing to wait for when the holder is dead: " + log);
   }
 
   @Test

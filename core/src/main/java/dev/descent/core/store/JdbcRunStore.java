@@ -31,9 +31,9 @@ abstract class JdbcRunStore implements RunStore {
   private final Database db;
   private final String location;
 
-  JdbcRunStore(Connection connection, Dialect dialect, String location) throws SQLException {
+  JdbcRunStore(Database.Connector connector, Dialect dialect, String location) throws SQLException {
     this.location = location;
-    this.db = new Database(connection, dialect, location);
+    this.db = new Database(connector, dialect, location);
     db.transaction("migrating the schema", d -> Schema.migrate(d.connection(), dialect, location));
   }
 
@@ -46,17 +46,32 @@ abstract class JdbcRunStore implements RunStore {
             + run.id() + "'. Run ids must be unique: let descent choose one.");
       }
       RunRows.insert(d, run, RunStatus.RUNNING, seq);
+      Leases.own(d, run.id(), LeaseOwner.self(), seq, run.startTime().plus(LeaseSettings.fromEnvironment().lease()));
       return null;
     });
   }
 
   @Override
   public void logMetrics(String runId, List<MetricPoint> points, Instant now) {
-    db.transaction("logging " + points.size() + " metric points of run " + runId, d -> {
+    logMetrics(runId, null, points, now);
+  }
+
+  @Override
+  public boolean logMetrics(String runId, long token, List<MetricPoint> points, Instant now) {
+    return logMetrics(runId, Long.valueOf(token), points, now);
+  }
+
+  /**
+   * With a {@code token}, writes nothing unless the run is running under that claim: the change-counter
+   * lock taken first orders this against any takeover, so the epoch lands before the takeover (which
+   * then clears it) or is refused, never mixed into the new attempt.
+   */
+  private boolean logMetrics(String runId, Long token, List<MetricPoint> points, Instant now) {
+    return db.transaction("logging " + points.size() + " metric points of run " + runId, d -> {
       long seq = nextSequence();
       long pk;
       Map<String, MetricSummary> summaries;
-      PreparedStatement read = d.prepare("SELECT pk, summaries FROM runs WHERE id = ?");
+      PreparedStatement read = d.prepare("SELECT pk, summaries, lease_token, status FROM runs WHERE id = ?");
       read.setString(1, runId);
       try (ResultSet rs = read.executeQuery()) {
         if (!rs.next()) {
@@ -64,6 +79,9 @@ abstract class JdbcRunStore implements RunStore {
         }
         pk = rs.getLong(1);
         summaries = Codec.summaries(rs.getString(2));
+        if (token != null && (rs.getLong(3) != token || !RunStatus.RUNNING.label().equals(rs.getString(4)))) {
+          return false;
+        }
       }
       PreparedStatement insert = d.prepare(UPSERT_METRIC);
       for (MetricPoint p : points) {
@@ -81,7 +99,7 @@ abstract class JdbcRunStore implements RunStore {
       update.setLong(3, seq);
       update.setLong(4, pk);
       update.executeUpdate();
-      return null;
+      return true;
     });
   }
 
@@ -99,10 +117,23 @@ abstract class JdbcRunStore implements RunStore {
   @Override
   public void finish(String runId, RunStatus status, Map<String, Double> test, String error, String stackTrace,
       Instant end) {
-    db.transaction("finishing run " + runId, d -> {
+    finish(runId, null, status, test, error, stackTrace, end);
+  }
+
+  @Override
+  public boolean finish(String runId, long token, RunStatus status, Map<String, Double> test, String error,
+      String stackTrace, Instant end) {
+    return finish(runId, Long.valueOf(token), status, test, error, stackTrace, end);
+  }
+
+  /** With a {@code token}, ends the run only while it is running under that claim: one end per attempt. */
+  private boolean finish(String runId, Long token, RunStatus status, Map<String, Double> test, String error,
+      String stackTrace, Instant end) {
+    return db.transaction("finishing run " + runId, d -> {
       long seq = nextSequence();
       PreparedStatement ps = d.prepare("UPDATE runs SET status = ?, test = ?, error = ?, stack_trace = ?,"
-          + " end_time = ?, heartbeat = ?, sequence = ? WHERE id = ?");
+          + " end_time = ?, heartbeat = ?, sequence = ? WHERE id = ?"
+          + (token == null ? "" : " AND lease_token = ? AND status = ?"));
       ps.setString(1, status.label());
       ps.setString(2, Codec.test(test));
       ps.setString(3, error);
@@ -111,7 +142,17 @@ abstract class JdbcRunStore implements RunStore {
       RunRows.setInstant(ps, 6, end);
       ps.setLong(7, seq);
       ps.setString(8, runId);
-      return requireOne(ps.executeUpdate(), runId);
+      if (token != null) {
+        ps.setLong(9, token);
+        ps.setString(10, RunStatus.RUNNING.label());
+      }
+      if (ps.executeUpdate() == 1) {
+        return true;
+      }
+      if (pk(runId) == null) {
+        throw notFound(runId);
+      }
+      return false;
     });
   }
 
@@ -223,7 +264,7 @@ abstract class JdbcRunStore implements RunStore {
 
   @Override
   public void addTag(String runId, String tag) {
-    editTags(runId, tag, true);
+    editTags(runId, RunLabels.tag(tag), true);
   }
 
   @Override
@@ -256,10 +297,11 @@ abstract class JdbcRunStore implements RunStore {
 
   @Override
   public void setNote(String runId, String note) {
+    String valid = RunLabels.note(note);
     db.transaction("setting the note of run " + runId, d -> {
       long seq = nextSequence();
       PreparedStatement ps = d.prepare("UPDATE runs SET note = ?, sequence = ? WHERE id = ?");
-      ps.setString(1, note);
+      ps.setString(1, valid);
       ps.setLong(2, seq);
       ps.setString(3, runId);
       return requireOne(ps.executeUpdate(), runId);
@@ -294,8 +336,20 @@ abstract class JdbcRunStore implements RunStore {
   }
 
   @Override
-  public boolean claim(String runId, Instant now) {
-    return db.transaction("claiming sweep cell " + runId, d -> Ledger.claim(d, runId, now, nextSequence()));
+  public Claim claim(String runId, LeaseOwner owner, Instant now, Duration lease) {
+    return db.transaction("claiming sweep cell " + runId,
+        d -> Leases.claim(d, location, runId, owner, now, lease, nextSequence(), ProcessTable.LOCAL));
+  }
+
+  /** Takes no change number, as heartbeats do not: renewing a lease is not a change anyone searches for. */
+  @Override
+  public boolean renew(String runId, long token, Instant now, Instant leaseUntil) {
+    return db.transaction("renewing the lease of run " + runId, d -> Leases.renew(d, runId, token, now, leaseUntil));
+  }
+
+  @Override
+  public Optional<Lease> lease(String runId) {
+    return db.read("reading the lease of run " + runId, d -> Leases.read(d, runId));
   }
 
   @Override
@@ -312,14 +366,19 @@ abstract class JdbcRunStore implements RunStore {
   }
 
   @Override
+  public List<String> cellIds(String sweepId) {
+    return db.read("reading the cells of sweep " + sweepId, d -> Ledger.cellIds(d, sweepId));
+  }
+
+  @Override
   public List<SweepCounts> sweeps() {
     return db.read("listing sweeps", d -> Ledger.sweeps(d));
   }
 
   @Override
-  public int markStaleRunsCrashed(Instant now, Duration staleAfter) {
-    return db.transaction("marking stale runs crashed", d -> StaleRuns.markCrashed(d, now, staleAfter,
-        this::nextSequence));
+  public int markOrphansCrashed(Instant now) {
+    return db.transaction("marking orphaned runs crashed", d -> Leases.markOrphansCrashed(d, now,
+        LeaseOwner.self().machine(), ProcessTable.LOCAL, LeaseSettings.DEFAULT_LEASE, this::nextSequence));
   }
 
   @Override

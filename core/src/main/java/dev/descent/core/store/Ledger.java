@@ -9,15 +9,11 @@ import java.util.List;
 
 /**
  * The sweep ledger: each cell is a run row keyed by its deterministic id, entered as {@code queued},
- * and claimed by a single conditional UPDATE before it runs. The UPDATE is atomic in SQLite and
- * PostgreSQL alike, so of two processes claiming one cell exactly one sees a row change; a claim
- * succeeds only for a cell that never ran to an outcome (queued, failed, crashed, stopped).
+ * and claimed before it runs ({@link Leases}: a claim is a lease with an owner and a fencing token).
+ * A claim succeeds only for a cell that never ran to an outcome (queued, failed, crashed, stopped) or
+ * whose holder is dead ({@link LeaseRule}).
  */
 final class Ledger {
-  /** Statuses a cell can be (re)claimed from. Finished and diverged cells are outcomes: never run twice. */
-  static final List<RunStatus> CLAIMABLE =
-      java.util.Arrays.stream(RunStatus.values()).filter(RunStatus::rerunnable).toList();
-
   private Ledger() {}
 
   /** Inserts the run as {@code queued} unless a run with its id exists; returns whether it inserted. */
@@ -30,31 +26,6 @@ final class Ledger {
       }
     }
     RunRows.insert(d, run, RunStatus.QUEUED, seq);
-    return true;
-  }
-
-  /**
-   * Moves a claimable cell to {@code running} (fresh start time and heartbeat, the last attempt's
-   * metrics, summaries, test metrics and error cleared); false when another process has it or it ended.
-   */
-  static boolean claim(Database d, String id, Instant now, long seq) throws SQLException {
-    PreparedStatement ps = d.prepare("UPDATE runs SET status = ?, start_time = ?, heartbeat = ?, end_time = NULL,"
-        + " error = NULL, stack_trace = NULL, summaries = '{}', test = '{}', sequence = ?"
-        + " WHERE id = ? AND status IN (" + String.join(", ", java.util.Collections.nCopies(CLAIMABLE.size(), "?")) + ")");
-    ps.setString(1, RunStatus.RUNNING.label());
-    RunRows.setInstant(ps, 2, now);
-    RunRows.setInstant(ps, 3, now);
-    ps.setLong(4, seq);
-    ps.setString(5, id);
-    for (int i = 0; i < CLAIMABLE.size(); i++) {
-      ps.setString(6 + i, CLAIMABLE.get(i).label());
-    }
-    if (ps.executeUpdate() != 1) {
-      return false;
-    }
-    PreparedStatement clear = d.prepare("DELETE FROM metrics WHERE run_pk = (SELECT pk FROM runs WHERE id = ?)");
-    clear.setString(1, id);
-    clear.executeUpdate();
     return true;
   }
 
@@ -81,6 +52,19 @@ final class Ledger {
       return java.util.Optional.of(new SweepInfo(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
           Codec.strings(rs.getString(5)), RunRows.instant(rs, 6)));
     }
+  }
+
+  /** A sweep's cells in the order they were entered: each cell's run was created by its enqueue, pk by pk. */
+  static List<String> cellIds(Database d, String sweepId) throws SQLException {
+    PreparedStatement ps = d.prepare("SELECT id FROM runs WHERE sweep_id = ? ORDER BY pk");
+    ps.setString(1, sweepId);
+    List<String> ids = new java.util.ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        ids.add(rs.getString(1));
+      }
+    }
+    return ids;
   }
 
   /** Cells per sweep and status, from the runs table (indexed by sweep and status). */

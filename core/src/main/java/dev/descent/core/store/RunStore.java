@@ -27,11 +27,33 @@ public interface RunStore extends AutoCloseable {
    */
   void logMetrics(String runId, List<MetricPoint> points, Instant now);
 
-  /** Says the run's process is alive. Not a change for {@link #changedSince}: heartbeats are not searchable. */
+  /**
+   * Says the run's process is alive, without extending its lease (holders use {@link #renew}). Not a
+   * change for {@link #changedSince}: heartbeats are not searchable.
+   */
   void heartbeat(String runId, Instant now);
 
   /** Ends a run: its final status, test metrics, and the error and stack trace of a failure. */
   void finish(String runId, RunStatus status, Map<String, Double> test, String error, String stackTrace, Instant end);
+
+  /**
+   * Fenced {@link #logMetrics(String, List, Instant)}: writes only while the run is running under the claim
+   * with fencing {@code token}; false, with nothing written, once another claim took it over or it ended.
+   */
+  default boolean logMetrics(String runId, long token, List<MetricPoint> points, Instant now) {
+    logMetrics(runId, points, now);
+    return true;
+  }
+
+  /**
+   * Fenced {@link #finish(String, RunStatus, Map, String, String, Instant)}: ends the run only while it is
+   * running under the claim with fencing {@code token}, so one attempt never ends another's run.
+   */
+  default boolean finish(String runId, long token, RunStatus status, Map<String, Double> test, String error,
+      String stackTrace, Instant end) {
+    finish(runId, status, test, error, stackTrace, end);
+    return true;
+  }
 
   Optional<Run> get(String id);
 
@@ -86,10 +108,13 @@ public interface RunStore extends AutoCloseable {
   boolean delete(String runId);
 
   /**
-   * Marks {@code running} runs whose heartbeat is older than {@code staleAfter} as {@code crashed};
-   * called whenever a descent process opens the store. Returns how many.
+   * Marks {@code running} runs whose claim is dead as {@code crashed}: the lease expired, or the owner
+   * was a process of this machine that no longer exists ({@link LeaseRule}). Called whenever a descent
+   * process opens the store. Returns how many.
    */
-  int markStaleRunsCrashed(Instant now, Duration staleAfter);
+  default int markOrphansCrashed(Instant now) {
+    throw new UnsupportedOperationException(location() + " keeps no leases");
+  }
 
   /**
    * Runs changed (created, updated) after change number {@code sequence}, in change order, at most
@@ -119,11 +144,32 @@ public interface RunStore extends AutoCloseable {
   }
 
   /**
-   * Sweep ledger: atomically moves a queued, failed, crashed or stopped run to {@code running}, clearing
-   * the previous attempt's metrics; false when it finished, diverged or is running elsewhere.
+   * Sweep ledger: atomically moves a queued, failed, crashed or stopped run to {@code running} for
+   * {@code owner} with a lease of {@code lease} from {@code now} and a new fencing token, clearing the
+   * previous attempt's metrics. A running run is taken over the same way when its lease expired or its
+   * owner was a process of this machine that is gone; otherwise it is {@link Claim.Kind#HELD}. Finished
+   * and diverged runs are {@link Claim.Kind#ENDED}.
    */
-  default boolean claim(String runId, Instant now) {
+  default Claim claim(String runId, LeaseOwner owner, Instant now, Duration lease) {
     throw new UnsupportedOperationException(location() + " keeps no sweep ledger");
+  }
+
+  /** {@link #claim(String, LeaseOwner, Instant, Duration)} for this process with the default lease. */
+  default boolean claim(String runId, Instant now) {
+    return claim(runId, LeaseOwner.self(), now, LeaseSettings.DEFAULT_LEASE).granted();
+  }
+
+  /**
+   * The heartbeat of a lease holder: extends the lease of the claim with fencing {@code token} to
+   * {@code leaseUntil}; false when the claim is no longer current (taken over, or the run ended).
+   */
+  default boolean renew(String runId, long token, Instant now, Instant leaseUntil) {
+    throw new UnsupportedOperationException(location() + " keeps no leases");
+  }
+
+  /** The run's current claim (owner, token, expiry); empty for an unknown run. */
+  default Optional<Lease> lease(String runId) {
+    return Optional.empty();
   }
 
   /** Sweep ledger: records what a sweep ranks its cells by, unless the store has the sweep already. */
@@ -134,6 +180,11 @@ public interface RunStore extends AutoCloseable {
   /** What the sweep ranks its cells by; empty for an unknown sweep or one run by a descent before schema 3. */
   default Optional<SweepInfo> sweepInfo(String sweepId) {
     return Optional.empty();
+  }
+
+  /** Sweep ledger: the ids of a sweep's cells in the order they were entered (the sweep's cell order). */
+  default List<String> cellIds(String sweepId) {
+    throw new UnsupportedOperationException(location() + " keeps no sweep ledger");
   }
 
   /** Every sweep with its cells counted by status, most recently started first. */

@@ -1,52 +1,64 @@
 package dev.descent.core.store;
 
+import dev.descent.core.DescentException;
+import dev.descent.core.ErrorCode;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Opens the run store a user pointed at, and holds the liveness constants every writer and opener
- * shares: a running process heartbeats every {@link #HEARTBEAT_INTERVAL}; a {@code running} run silent
- * for {@link #STALE_AFTER} (six missed beats, room for a long GC pause or a slow epoch commit) is
- * marked {@code crashed} whenever any descent process opens the store.
+ * Opens the run store a user pointed at. Whenever any descent process opens a store, {@code running}
+ * runs whose claim is dead (lease expired, or owner gone from this machine: {@link LeaseSettings},
+ * {@link LeaseRule}) are marked {@code crashed}.
  */
 public final class RunStores {
-  /** 10 s; {@code DESCENT_HEARTBEAT_SECONDS} overrides it (tests that kill processes, clusters). */
-  public static final Duration HEARTBEAT_INTERVAL = seconds("DESCENT_HEARTBEAT_SECONDS", 10);
-  /** 60 s; {@code DESCENT_STALE_AFTER_SECONDS} overrides it. Keep it several heartbeats long. */
-  public static final Duration STALE_AFTER = seconds("DESCENT_STALE_AFTER_SECONDS", 60);
   /** The environment variable naming the store when {@code --store} is not given. */
   public static final String ENV = "DESCENT_STORE";
   /** The store used when neither {@code --store} nor {@link #ENV} is given, relative to the working directory. */
   public static final String DEFAULT_LOCATION = "descent-store";
+  private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://");
 
   private RunStores() {}
 
-  private static Duration seconds(String env, long fallback) {
-    String v = System.getenv(env);
-    try {
-      return v == null || v.isBlank() ? Duration.ofSeconds(fallback) : Duration.ofMillis(Math.round(Double.parseDouble(v) * 1000));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(env + ": was '" + v + "', must be a number of seconds", e);
-    }
+  /** Opens {@code location}, creating the store when there is none: for tools and tests that make stores. */
+  public static RunStore open(String location, Clock clock) {
+    return open(location, clock, OpenMode.CREATE_IF_NEW);
   }
 
   /**
-   * Opens {@code location}: {@code postgresql://host:port/db?user=..&password=..} for PostgreSQL,
-   * anything else is a directory for SQLite (created if missing). Stale runs are marked crashed
-   * as of {@code clock}'s now before the store is returned.
+   * Opens {@code location}: {@code postgresql://host:port/db?user=..&password=..} for PostgreSQL, a
+   * directory for SQLite; any other {@code scheme://} is refused. {@code mode} says whether a missing store
+   * is created. Stale runs are marked crashed as of {@code clock}'s now before the store is returned.
    */
-  public static RunStore open(String location, Clock clock) {
+  public static RunStore open(String location, Clock clock, OpenMode mode) {
+    refuseUnknownScheme(location);
     RunStore store = location.startsWith(PostgresRunStore.SCHEME)
-        ? PostgresRunStore.open(location)
-        : SqliteRunStore.open(Path.of(location));
+        ? PostgresRunStore.open(location, mode)
+        : SqliteRunStore.open(Path.of(location), mode);
     try {
-      store.markStaleRunsCrashed(clock.instant(), STALE_AFTER);
+      store.markOrphansCrashed(clock.instant());
       return store;
+    } catch (DescentException e) {
+      if (e.code() == ErrorCode.STORE_READ_ONLY) {
+        return store; // a read-only store opens for reading; its stale runs are marked by the next writer
+      }
+      store.close();
+      throw e;
     } catch (RuntimeException e) {
       store.close();
       throw e;
+    }
+  }
+
+  /** {@code mysql://x} is a typo or a wish, not a directory named {@code mysql:}: say what descent accepts. */
+  static void refuseUnknownScheme(String location) {
+    Matcher m = SCHEME.matcher(location);
+    if (m.find() && !location.startsWith(PostgresRunStore.SCHEME)) {
+      throw new DescentException(ErrorCode.INVALID_INPUT, "--store: '" + PostgresRunStore.redact(location)
+          + "' has the scheme '" + m.group() + "', which descent cannot open. A run store is either a directory"
+          + " (SQLite, such as ./descent-store) or postgresql://host:port/database?user=NAME&password=SECRET.");
     }
   }
 

@@ -45,7 +45,14 @@ final class Schema {
       // 4: the sweep list and the experiment counts read only this index (covering), not the runs' rows:
       // 8x faster on 100,000 runs, and the dashboard's other reads no longer wait behind them
       new Migration(4, List.of("CREATE INDEX runs_by_sweep_cover ON runs (sweep_id, experiment, status, start_time,"
-          + " end_time)", "DROP INDEX runs_by_sweep")));
+          + " end_time)", "DROP INDEX runs_by_sweep")),
+      // 5: claims are leases with an owner and a fencing token (see Ledger); a run left running by an
+      // older descent keeps the 60 s it had then, counted from its last heartbeat
+      new Migration(5, List.of("ALTER TABLE runs ADD COLUMN lease_token BIGINT",
+          "ALTER TABLE runs ADD COLUMN lease_until BIGINT", "ALTER TABLE runs ADD COLUMN owner_host TEXT",
+          "ALTER TABLE runs ADD COLUMN owner_machine TEXT", "ALTER TABLE runs ADD COLUMN owner_pid BIGINT",
+          "ALTER TABLE runs ADD COLUMN owner_started BIGINT", "ALTER TABLE runs ADD COLUMN previous_attempt TEXT",
+          "UPDATE runs SET lease_until = heartbeat + 60000 WHERE status = 'running'")));
 
   /** The version this program writes: the last migration's. */
   static final int CURRENT = MIGRATIONS.get(MIGRATIONS.size() - 1).version();

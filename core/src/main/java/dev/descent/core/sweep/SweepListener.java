@@ -1,5 +1,6 @@
 package dev.descent.core.sweep;
 
+import dev.descent.core.store.Lease;
 import dev.descent.core.train.EpochMetrics;
 import dev.descent.core.train.RunStatus;
 
@@ -23,6 +24,24 @@ public interface SweepListener {
    */
   default void onCellTiming(Cell cell, double wallSeconds, double overheadSeconds) {}
 
-  /** A cell was not run: finished before, or running in another process. */
+  /** A cell was not run: it reached an outcome before this sweep asked for it. */
   default void onCellSkipped(Cell cell, String why) {}
+
+  /**
+   * A live process elsewhere holds the cell: the sweep waits for it, asking again every heartbeat. Told
+   * when a cell is first found held and whenever another claim holds it.
+   */
+  default void onCellHeld(Cell cell, Lease holder) {}
+
+  /** A cell the sweep waited for reached {@code status} in the process that held it. */
+  default void onCellEndedElsewhere(Cell cell, RunStatus status) {}
+
+  /** The sweep took a running cell over from a dead claim; {@code why} says how the holder was found dead. */
+  default void onCellReclaimed(Cell cell, String why) {}
+
+  /**
+   * This process lost a running cell: it was paused or cut off past its lease, another process took the
+   * cell over, and this attempt's writes were refused. The other process's attempt stands.
+   */
+  default void onCellAbandoned(Cell cell, String why) {}
 }

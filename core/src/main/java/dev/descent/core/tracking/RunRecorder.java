@@ -3,7 +3,8 @@ package dev.descent.core.tracking;
 import dev.descent.core.store.MetricPoint;
 import dev.descent.core.store.NewRun;
 import dev.descent.core.store.RunStore;
-import dev.descent.core.store.RunStores;
+import dev.descent.core.store.Lease;
+import dev.descent.core.store.LeaseSettings;
 import dev.descent.core.train.EpochMetrics;
 import dev.descent.core.train.RunStatus;
 import dev.descent.core.train.TrainingListener;
@@ -25,16 +26,19 @@ import java.util.concurrent.TimeUnit;
  * a heartbeat while it runs (so a killed process shows as {@code crashed}), and how it ended.
  */
 public final class RunRecorder implements TrainingListener, AutoCloseable {
-  private final RunStore store;
+  /** Every write to the run goes through here, fenced by the claim's token. */
+  private final FencedWrites store;
   private final String runId;
   private final Clock clock;
   private final ScheduledExecutorService heartbeat;
+  private final LeaseSettings lease;
   private volatile boolean ended;
   private long storeNanos;
 
-  private RunRecorder(RunStore store, String runId, Clock clock) {
-    this.store = store;
+  private RunRecorder(RunStore store, String runId, long token, LeaseSettings lease, Clock clock) {
+    this.store = new FencedWrites(store, runId, token);
     this.runId = runId;
+    this.lease = lease;
     this.clock = clock;
     this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "descent-heartbeat-" + runId);
@@ -43,16 +47,20 @@ public final class RunRecorder implements TrainingListener, AutoCloseable {
     });
   }
 
-  /** Creates the run in the store and starts its heartbeat. */
+  /** Creates the run in the store (leased to this process) and starts its heartbeat. */
   public static RunRecorder start(RunStore store, NewRun run, Clock clock) {
     store.create(run);
-    return attach(store, run.id(), clock);
+    long token = store.lease(run.id()).map(Lease::token).orElse(0L);
+    return attach(store, run.id(), token, LeaseSettings.fromEnvironment(), clock);
   }
 
-  /** Records into a run that already exists (a claimed sweep cell) and starts its heartbeat. */
-  public static RunRecorder attach(RunStore store, String runId, Clock clock) {
-    RunRecorder r = new RunRecorder(store, runId, clock);
-    long period = RunStores.HEARTBEAT_INTERVAL.toMillis();
+  /**
+   * Records into a run this process claimed (a sweep cell) under fencing {@code token}, renewing its
+   * lease every {@code lease.heartbeat()} by {@code lease.lease()}.
+   */
+  public static RunRecorder attach(RunStore store, String runId, long token, LeaseSettings lease, Clock clock) {
+    RunRecorder r = new RunRecorder(store, runId, token, lease, clock);
+    long period = lease.heartbeat().toMillis();
     r.heartbeat.scheduleAtFixedRate(r::beat, period, period, TimeUnit.MILLISECONDS);
     return r;
   }
@@ -60,11 +68,16 @@ public final class RunRecorder implements TrainingListener, AutoCloseable {
   private void beat() {
     try {
       if (!ended) {
-        store.heartbeat(runId, clock.instant());
+        store.renew(clock.instant(), lease.lease());
       }
     } catch (RuntimeException e) {
       // a missed heartbeat is retried at the next tick; a store that stays down fails the next epoch write
     }
+  }
+
+  /** Whether another process took the run over: this one's lease ran out before it could renew it. */
+  public boolean leaseLost() {
+    return store.lost();
   }
 
   public String runId() {
@@ -87,7 +100,7 @@ public final class RunRecorder implements TrainingListener, AutoCloseable {
 
   /** Records how training ended and saves the kept weights beside the store. */
   public void finished(TrainingResult r, Artifacts artifacts) {
-    if (r.weights() != null && artifacts != null) {
+    if (r.weights() != null && artifacts != null && store.renew(clock.instant(), lease.lease())) {
       artifacts.save(runId, r.weights());
     }
     finished(r);
@@ -117,13 +130,18 @@ public final class RunRecorder implements TrainingListener, AutoCloseable {
     end(RunStatus.STOPPED, Map.of(), "interrupted", null);
   }
 
+  /**
+   * Records the end once. The heartbeat stops first either way; a run whose end could not be written (a
+   * full disk) is not {@link #ended}, so a later stop may try again, and if none gets through it stays
+   * {@code running} without a heartbeat, for the next run to reclaim.
+   */
   private synchronized void end(RunStatus status, Map<String, Double> test, String error, String trace) {
     if (ended) {
       return;
     }
-    ended = true;
     heartbeat.shutdownNow();
     store.finish(runId, status, test, error, trace, clock.instant());
+    ended = true;
   }
 
   public boolean ended() {

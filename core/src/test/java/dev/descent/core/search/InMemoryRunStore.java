@@ -5,7 +5,6 @@ import dev.descent.core.store.NewRun;
 import dev.descent.core.store.Run;
 import dev.descent.core.store.RunStore;
 import dev.descent.core.train.RunStatus;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -133,8 +132,4 @@ final class InMemoryRunStore implements RunStore {
     throw new UnsupportedOperationException();
   }
 
-  @Override
-  public int markStaleRunsCrashed(Instant now, Duration staleAfter) {
-    throw new UnsupportedOperationException();
-  }
 }

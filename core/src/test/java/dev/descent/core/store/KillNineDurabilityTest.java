@@ -48,7 +48,7 @@ class KillNineDurabilityTest {
     }
     assertEquals(137, child.exitValue(), "killed by SIGKILL (128 + 9)");
 
-    Clock later = Clock.fixed(Instant.now().plus(RunStores.STALE_AFTER).plusSeconds(30), ZoneOffset.UTC);
+    Clock later = Clock.fixed(Instant.now().plus(LeaseSettings.DEFAULT_LEASE).plusSeconds(30), ZoneOffset.UTC);
     try (RunStore store = RunStores.open(dir.toString(), later)) {
       Run run = store.get("victim").orElseThrow();
       assertEquals(RunStatus.CRASHED, run.status());

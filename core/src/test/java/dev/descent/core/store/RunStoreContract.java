@@ -296,34 +296,158 @@ abstract class RunStoreContract {
   }
 
   @Test
-  void silent_running_runs_are_marked_crashed_and_others_left_alone() {
+  void runs_whose_lease_expired_are_marked_crashed_and_others_left_alone() {
     store.create(newRun("silent", T0));
     store.create(newRun("alive", T0));
     store.create(newRun("done", T0));
     store.finish("done", RunStatus.FINISHED, Map.of(), null, null, T0.plusSeconds(1));
-    clock.advance(Duration.ofSeconds(50));
-    store.heartbeat("alive", clock.instant());
-    clock.advance(RunStores.STALE_AFTER.minusSeconds(39));
+    assertEquals(T0.plus(LeaseSettings.DEFAULT_LEASE), store.lease("silent").orElseThrow().leaseUntil(),
+        "a new run is leased to its creator");
+    clock.advance(Duration.ofSeconds(20));
+    long token = store.lease("alive").orElseThrow().token();
+    assertTrue(store.renew("alive", token, clock.instant(), clock.instant().plus(LeaseSettings.DEFAULT_LEASE)));
+    clock.advance(LeaseSettings.DEFAULT_LEASE.minusSeconds(19)); // silent's lease ran out 1 s ago, alive's has 19 s
 
     long before = store.lastSequence();
-    assertEquals(1, store.markStaleRunsCrashed(clock.instant(), RunStores.STALE_AFTER));
+    assertEquals(1, store.markOrphansCrashed(clock.instant()));
     Run silent = store.get("silent").orElseThrow();
     assertEquals(RunStatus.CRASHED, silent.status());
     assertEquals(T0, silent.endTime(), "a crashed run ends at its last heartbeat");
-    assertTrue(silent.error().contains("heartbeat"), silent.error());
+    assertTrue(silent.error().contains("lease") && silent.error().contains("expired"), silent.error());
     assertTrue(silent.sequence() > before);
     assertEquals(RunStatus.RUNNING, store.get("alive").orElseThrow().status());
     assertEquals(RunStatus.FINISHED, store.get("done").orElseThrow().status());
-    assertEquals(0, store.markStaleRunsCrashed(clock.instant(), RunStores.STALE_AFTER));
+    assertEquals(0, store.markOrphansCrashed(clock.instant()));
   }
 
   @Test
-  void opening_the_store_marks_stale_runs_crashed() {
+  void opening_the_store_marks_runs_with_expired_leases_crashed() {
     store.create(newRun("r1", T0));
     store.close();
-    clock.advance(RunStores.STALE_AFTER.plusSeconds(1));
+    clock.advance(LeaseSettings.DEFAULT_LEASE.plusSeconds(1));
     store = RunStores.open(location, clock);
     assertEquals(RunStatus.CRASHED, store.get("r1").orElseThrow().status());
+  }
+
+  @Test
+  void opening_the_store_marks_a_run_crashed_at_once_when_its_process_on_this_machine_is_gone() throws Exception {
+    long deadPid = deadPid();
+    LeaseOwner dead = new LeaseOwner(LeaseOwner.self().host(), LeaseOwner.self().machine(), deadPid, T0);
+    store.enqueue(cell("c1"));
+    assertTrue(store.claim("c1", dead, T0, LeaseSettings.DEFAULT_LEASE).granted());
+    store.close();
+    clock.advance(Duration.ofSeconds(1));
+    store = RunStores.open(location, clock);
+    Run r = store.get("c1").orElseThrow();
+    assertEquals(RunStatus.CRASHED, r.status(), "well within its lease, but its process is gone");
+    assertTrue(r.error().contains("pid " + deadPid) && r.error().contains("no longer exists"), r.error());
+  }
+
+  static final LeaseOwner ELSEWHERE = new LeaseOwner("other-host", "other-machine", 1, T0.minusSeconds(3600));
+
+  static NewRun cell(String id) {
+    return new NewRun(id, "grid", "sweep1", Map.of(), Map.of(), Map.of(), Set.of(), T0);
+  }
+
+  /** The pid of a process that has exited. */
+  static long deadPid() throws Exception {
+    Process p = new ProcessBuilder("true").start();
+    p.waitFor();
+    return p.pid();
+  }
+
+  @Test
+  void a_claim_records_its_owner_and_every_claim_takes_a_larger_fencing_token() {
+    store.enqueue(cell("c1"));
+    store.enqueue(cell("c2"));
+    Claim a = store.claim("c1", ELSEWHERE, T0, Duration.ofSeconds(30));
+    Claim b = store.claim("c2", ELSEWHERE, T0, Duration.ofSeconds(30));
+    assertTrue(a.granted() && b.granted());
+    assertEquals(ELSEWHERE, store.lease("c1").orElseThrow().owner());
+    assertEquals(T0.plusSeconds(30), store.lease("c1").orElseThrow().leaseUntil());
+    assertNull(a.lease().previousAttempt(), "a first claim follows no attempt");
+    assertTrue(b.lease().token() > a.lease().token());
+    store.finish("c1", RunStatus.FAILED, Map.of(), "boom", "trace", T0.plusSeconds(1));
+    Claim again = store.claim("c1", LeaseOwner.self(), T0.plusSeconds(2), Duration.ofSeconds(30));
+    assertTrue(again.granted());
+    assertTrue(again.lease().token() > b.lease().token());
+    assertEquals("failed: boom", again.lease().previousAttempt());
+    assertEquals(LeaseOwner.self(), again.lease().owner());
+  }
+
+  @Test
+  void a_cell_held_by_a_live_owner_elsewhere_is_held_until_its_lease_expires_then_taken_over() {
+    store.enqueue(cell("c1"));
+    long token = store.claim("c1", ELSEWHERE, T0, Duration.ofSeconds(30)).lease().token();
+    Claim held = store.claim("c1", LeaseOwner.self(), T0.plusSeconds(10), Duration.ofSeconds(30));
+    assertEquals(Claim.Kind.HELD, held.kind());
+    assertEquals(ELSEWHERE, held.lease().owner(), "a process elsewhere is never judged by this machine's pids");
+    assertTrue(store.renew("c1", token, T0.plusSeconds(20), T0.plusSeconds(50)));
+    assertEquals(Claim.Kind.HELD, store.claim("c1", LeaseOwner.self(), T0.plusSeconds(49), Duration.ofSeconds(30)).kind(),
+        "the heartbeat extended the lease");
+    Claim taken = store.claim("c1", LeaseOwner.self(), T0.plusSeconds(50), Duration.ofSeconds(30));
+    assertTrue(taken.granted());
+    assertTrue(taken.takeover().contains("expired") && taken.takeover().contains("other-host pid 1"), taken.takeover());
+    assertEquals(taken.takeover(), taken.lease().previousAttempt());
+    assertEquals(T0.plusSeconds(50), store.get("c1").orElseThrow().startTime(), "the new attempt starts at its claim");
+    assertFalse(store.renew("c1", token, T0.plusSeconds(51), T0.plusSeconds(81)), "the old holder's lease is gone");
+  }
+
+  @Test
+  void a_cell_whose_owner_on_this_machine_is_gone_or_its_pid_reused_is_taken_over_at_once() throws Exception {
+    LeaseOwner self = LeaseOwner.self();
+    LeaseOwner gone = new LeaseOwner(self.host(), self.machine(), deadPid(), T0);
+    LeaseOwner reused = new LeaseOwner(self.host(), self.machine(), self.pid(),
+        self.processStart().minus(Duration.ofHours(1)));
+    for (LeaseOwner dead : List.of(gone, reused)) {
+      String id = "c" + dead.pid() + dead.processStart();
+      store.enqueue(cell(id));
+      assertTrue(store.claim(id, dead, T0, Duration.ofSeconds(30)).granted());
+      Claim c = store.claim(id, self, T0.plusSeconds(1), Duration.ofSeconds(30));
+      assertTrue(c.granted(), dead + " still holds it");
+      assertTrue(c.takeover().contains("no longer exists"), c.takeover());
+    }
+    store.enqueue(cell("mine"));
+    assertTrue(store.claim("mine", self, T0, Duration.ofSeconds(30)).granted());
+    assertEquals(Claim.Kind.HELD, store.claim("mine", self, T0.plusSeconds(1), Duration.ofSeconds(30)).kind(),
+        "a live process on this machine keeps its cell");
+  }
+
+  @Test
+  void writes_under_a_claim_that_was_taken_over_are_refused_and_leave_nothing() {
+    store.enqueue(cell("c1"));
+    long first = store.claim("c1", ELSEWHERE, T0, Duration.ofSeconds(30)).lease().token();
+    assertTrue(store.logMetrics("c1", first, epoch(1, 0.9, 0.5), T0.plusSeconds(1)));
+    long second = store.claim("c1", LeaseOwner.self(), T0.plusSeconds(31), Duration.ofSeconds(30)).lease().token();
+    assertTrue(second > first);
+    assertTrue(store.metrics("c1", List.of()).isEmpty(), "the takeover starts without the old attempt's epochs");
+
+    assertFalse(store.logMetrics("c1", first, epoch(2, 0.8, 0.6), T0.plusSeconds(32)), "a stale epoch");
+    assertFalse(store.renew("c1", first, T0.plusSeconds(32), T0.plusSeconds(62)), "a stale heartbeat");
+    assertFalse(store.finish("c1", first, RunStatus.FINISHED, Map.of(), null, null, T0.plusSeconds(33)), "a stale end");
+    assertTrue(store.metrics("c1", List.of()).isEmpty(), "nothing of the stale attempt was written");
+    assertEquals(RunStatus.RUNNING, store.get("c1").orElseThrow().status());
+
+    assertTrue(store.logMetrics("c1", second, epoch(1, 0.7, 0.7), T0.plusSeconds(34)));
+    assertTrue(store.finish("c1", second, RunStatus.FINISHED, Map.of(), null, null, T0.plusSeconds(35)));
+    assertFalse(store.finish("c1", second, RunStatus.FAILED, Map.of(), "late", null, T0.plusSeconds(36)),
+        "one end per attempt");
+    assertFalse(store.logMetrics("c1", second, epoch(2, 0.6, 0.8), T0.plusSeconds(37)), "no epoch after the end");
+    Run done = store.get("c1").orElseThrow();
+    assertEquals(RunStatus.FINISHED, done.status());
+    assertEquals(T0.plusSeconds(35), done.endTime());
+    assertEquals(epoch(1, 0.7, 0.7), store.metrics("c1", List.of("val_loss", "val_accuracy")).stream()
+        .sorted(java.util.Comparator.comparing(MetricPoint::key).reversed()).toList(), "only the second attempt's epoch");
+  }
+
+  @Test
+  void a_finished_cell_is_ended_for_every_claimer() {
+    store.enqueue(cell("c1"));
+    store.claim("c1", ELSEWHERE, T0, Duration.ofSeconds(30));
+    store.finish("c1", RunStatus.FINISHED, Map.of(), null, null, T0.plusSeconds(1));
+    Claim c = store.claim("c1", LeaseOwner.self(), T0.plusSeconds(100), Duration.ofSeconds(30));
+    assertEquals(Claim.Kind.ENDED, c.kind());
+    assertEquals(RunStatus.FINISHED, c.status());
   }
 
   @Test
@@ -404,6 +528,7 @@ abstract class RunStoreContract {
     executeRaw(location, "DROP TABLE sweeps");
     executeRaw(location, "DROP INDEX runs_by_sweep_cover");
     executeRaw(location, "CREATE INDEX runs_by_sweep ON runs (sweep_id, status)");
+    dropLeaseColumns();
     executeRaw(location, "UPDATE schema_version SET version = 2");
     store = RunStores.open(location, clock);
     assertEquals(List.of("r1"), ids(store.list(0, 10)));
@@ -412,6 +537,37 @@ abstract class RunStoreContract {
     assertEquals(sweep, store.sweepInfo("s1").orElseThrow());
     store.enqueue(new NewRun("cell", "grid", "s1", Map.of(), Map.of(), Map.of(), Set.of(), T0));
     assertEquals(1, store.sweeps().get(0).total(), "the sweep list reads the index migration 4 made");
+  }
+
+  /** Takes the runs table back to schema 4, before leases. */
+  private void dropLeaseColumns() throws Exception {
+    for (String c : List.of("lease_token", "lease_until", "owner_host", "owner_machine", "owner_pid", "owner_started",
+        "previous_attempt")) {
+      executeRaw(location, "ALTER TABLE runs DROP COLUMN " + c);
+    }
+  }
+
+  @Test
+  void a_store_written_at_schema_4_gets_leases_and_its_running_runs_keep_60_seconds_from_their_heartbeat()
+      throws Exception {
+    store.create(newRun("r1", T0));
+    store.create(newRun("r2", T0));
+    store.finish("r2", RunStatus.FINISHED, Map.of(), null, null, T0.plusSeconds(5));
+    store.close();
+    store = null;
+    dropLeaseColumns();
+    executeRaw(location, "UPDATE schema_version SET version = 4");
+    clock.advance(Duration.ofSeconds(59));
+    store = RunStores.open(location, clock);
+    Lease legacy = store.lease("r1").orElseThrow();
+    assertNull(legacy.owner(), "a run of an older descent has no owner");
+    assertEquals(T0.plusSeconds(60), legacy.leaseUntil(), "the 60 s staleness it had, as a lease");
+    assertEquals(RunStatus.RUNNING, store.get("r1").orElseThrow().status());
+    assertNull(store.lease("r2").orElseThrow().leaseUntil(), "ended runs hold no lease");
+    clock.advance(Duration.ofSeconds(1));
+    assertEquals(1, store.markOrphansCrashed(clock.instant()));
+    store.enqueue(cell("c1"));
+    assertTrue(store.claim("c1", LeaseOwner.self(), clock.instant(), Duration.ofSeconds(30)).granted());
   }
 
   @Test

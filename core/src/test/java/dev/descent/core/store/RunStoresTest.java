@@ -31,7 +31,7 @@ class RunStoresTest {
   }
 
   @Test
-  void a_run_is_stale_only_after_several_missed_heartbeats() {
-    assertTrue(RunStores.STALE_AFTER.compareTo(RunStores.HEARTBEAT_INTERVAL.multipliedBy(3)) >= 0);
+  void a_lease_spans_several_missed_heartbeats_by_default() {
+    assertTrue(LeaseSettings.DEFAULT_LEASE.compareTo(LeaseSettings.DEFAULT_HEARTBEAT.multipliedBy(3)) >= 0);
   }
 }

@@ -5,7 +5,6 @@ import dev.descent.core.store.NewRun;
 import dev.descent.core.store.Run;
 import dev.descent.core.store.RunStore;
 import dev.descent.core.train.RunStatus;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -137,8 +136,4 @@ final class SnapshotStore implements RunStore {
     throw new UnsupportedOperationException("read-only");
   }
 
-  @Override
-  public int markStaleRunsCrashed(Instant now, Duration staleAfter) {
-    throw new UnsupportedOperationException("read-only");
-  }
 }

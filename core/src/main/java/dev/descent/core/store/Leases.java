@@ -1,0 +1,172 @@
+package dev.descent.core.store;
+
+import dev.descent.core.DescentException;
+import dev.descent.core.ErrorCode;
+import dev.descent.core.train.RunStatus;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Claims as leases in the {@code runs} table: who holds a run ({@code owner_*}), until when
+ * ({@code lease_until}, pushed on by every heartbeat) and with which fencing token ({@code lease_token},
+ * the change number of the claim, so it grows with every claim). A claim or takeover is one UPDATE
+ * conditional on the row still being as it was read, so of two processes deciding on one cell at
+ * once exactly one wins, on SQLite and PostgreSQL alike; {@link LeaseRule} decides whether it may.
+ */
+final class Leases {
+  static final String COLUMNS = "id, status, lease_token, owner_host, owner_machine, owner_pid, owner_started,"
+      + " lease_until, heartbeat, previous_attempt";
+
+  /** Source of change numbers; each write takes its own so the index can page through them. */
+  @FunctionalInterface
+  interface Sequences {
+    long next() throws SQLException;
+  }
+
+  private Leases() {}
+
+  static Optional<Lease> read(Database d, String id) throws SQLException {
+    PreparedStatement ps = d.prepare("SELECT " + COLUMNS + " FROM runs WHERE id = ?");
+    ps.setString(1, id);
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+    }
+  }
+
+  private static Lease map(ResultSet rs) throws SQLException {
+    String host = rs.getString(4);
+    long pid = rs.getLong(6);
+    LeaseOwner owner = rs.wasNull() ? null : new LeaseOwner(host, rs.getString(5), pid, RunRows.instant(rs, 7));
+    return new Lease(rs.getString(1), RunStatus.valueOf(rs.getString(2).toUpperCase(Locale.ROOT)), rs.getLong(3),
+        owner, RunRows.instant(rs, 8), RunRows.instant(rs, 9), rs.getString(10));
+  }
+
+  /**
+   * Claims {@code id} for {@code owner} if {@link LeaseRule} allows it: fresh start and heartbeat, the
+   * previous attempt's metrics, summaries, test metrics and error cleared, and a line saying how the
+   * previous attempt ended kept in {@code previous_attempt}.
+   */
+  static Claim claim(Database d, String location, String id, LeaseOwner owner, Instant now, Duration lease, long seq,
+      ProcessTable processes) throws SQLException {
+    Lease held = read(d, id).orElseThrow(() -> new DescentException(ErrorCode.NOT_FOUND,
+        "Run store " + location + " has no sweep cell '" + id + "' to claim: was it deleted while the sweep ran?"));
+    LeaseRule.Verdict v = LeaseRule.judge(held, owner.machine(), processes, now, lease);
+    switch (v) {
+      case ENDED:
+        return new Claim(Claim.Kind.ENDED, held, null);
+      case HELD:
+        return new Claim(Claim.Kind.HELD, held, null);
+      default:
+        break;
+    }
+    String takeover = v == LeaseRule.Verdict.FREE ? null : LeaseRule.why(v, held, lease);
+    PreparedStatement ps = d.prepare("UPDATE runs SET status = ?, start_time = ?, heartbeat = ?, end_time = NULL,"
+        + " summaries = '{}', test = '{}', sequence = ?, lease_token = ?, lease_until = ?, owner_host = ?,"
+        + " owner_machine = ?, owner_pid = ?, owner_started = ?, previous_attempt = COALESCE(?, CASE WHEN status = ?"
+        + " THEN NULL ELSE status || ': ' || COALESCE(error, 'no message') END), error = NULL, stack_trace = NULL"
+        + " WHERE id = ? AND status = ? AND COALESCE(lease_token, 0) = ? AND COALESCE(lease_until, 0) = ?");
+    ps.setString(1, RunStatus.RUNNING.label());
+    RunRows.setInstant(ps, 2, now);
+    RunRows.setInstant(ps, 3, now);
+    ps.setLong(4, seq);
+    int i = setOwner(ps, 5, seq, now.plus(lease), owner);
+    ps.setString(i++, takeover);
+    ps.setString(i++, RunStatus.QUEUED.label());
+    ps.setString(i++, id);
+    i = setWhereUnchanged(ps, i, held);
+    if (ps.executeUpdate() != 1) {
+      return new Claim(Claim.Kind.HELD, read(d, id).orElseThrow(), null); // changed under us: ask again later
+    }
+    PreparedStatement clear = d.prepare("DELETE FROM metrics WHERE run_pk = (SELECT pk FROM runs WHERE id = ?)");
+    clear.setString(1, id);
+    clear.executeUpdate();
+    return new Claim(Claim.Kind.GRANTED, read(d, id).orElseThrow(), takeover);
+  }
+
+  /** Gives a run just created by {@code owner} its lease, with the creation's change number as token. */
+  static void own(Database d, String id, LeaseOwner owner, long token, Instant until) throws SQLException {
+    PreparedStatement ps = d.prepare("UPDATE runs SET lease_token = ?, lease_until = ?, owner_host = ?,"
+        + " owner_machine = ?, owner_pid = ?, owner_started = ? WHERE id = ?");
+    int i = setOwner(ps, 1, token, until, owner);
+    ps.setString(i, id);
+    ps.executeUpdate();
+  }
+
+  /** Heartbeat of the holder of {@code token}: false when the run is no longer its (taken over or ended). */
+  static boolean renew(Database d, String id, long token, Instant now, Instant until) throws SQLException {
+    PreparedStatement ps = d.prepare("UPDATE runs SET heartbeat = ?, lease_until = ? WHERE id = ? AND lease_token = ?"
+        + " AND status = ?");
+    RunRows.setInstant(ps, 1, now);
+    RunRows.setInstant(ps, 2, until);
+    ps.setString(3, id);
+    ps.setLong(4, token);
+    ps.setString(5, RunStatus.RUNNING.label());
+    return ps.executeUpdate() == 1;
+  }
+
+  /**
+   * Turns {@code running} runs whose claim is dead into {@code crashed}: a {@code kill -9}, a power cut or
+   * an out-of-memory kill leaves no chance to record the end, so whoever opens the store next does, by
+   * the same rule a claim uses (lease expired, or owner gone from this machine). The run's end time
+   * becomes its last heartbeat, the last moment it was known alive.
+   */
+  static int markOrphansCrashed(Database d, Instant now, String thisMachine, ProcessTable processes,
+      Duration fallbackLease, Sequences sequences) throws SQLException {
+    PreparedStatement find = d.prepare("SELECT " + COLUMNS + " FROM runs WHERE status = ?");
+    find.setString(1, RunStatus.RUNNING.label());
+    List<Lease> running = new ArrayList<>();
+    try (ResultSet rs = find.executeQuery()) {
+      while (rs.next()) {
+        running.add(map(rs));
+      }
+    }
+    int marked = 0;
+    for (Lease held : running) {
+      LeaseRule.Verdict v = LeaseRule.judge(held, thisMachine, processes, now, fallbackLease);
+      if (v != LeaseRule.Verdict.EXPIRED && v != LeaseRule.Verdict.OWNER_GONE) {
+        continue;
+      }
+      PreparedStatement mark = d.prepare("UPDATE runs SET status = ?, end_time = ?, error = ?, sequence = ?"
+          + " WHERE id = ? AND status = ? AND COALESCE(lease_token, 0) = ? AND COALESCE(lease_until, 0) = ?");
+      mark.setString(1, RunStatus.CRASHED.label());
+      RunRows.setInstant(mark, 2, held.heartbeat() == null ? now : held.heartbeat());
+      mark.setString(3, "Crashed (checked at " + now + "): " + LeaseRule.why(v, held, fallbackLease) + ".");
+      mark.setLong(4, sequences.next());
+      mark.setString(5, held.runId());
+      setWhereUnchanged(mark, 6, held);
+      marked += mark.executeUpdate();
+    }
+    return marked;
+  }
+
+  private static int setOwner(PreparedStatement ps, int i, long token, Instant until, LeaseOwner owner)
+      throws SQLException {
+    ps.setLong(i++, token);
+    RunRows.setInstant(ps, i++, until);
+    ps.setString(i++, owner.host());
+    ps.setString(i++, owner.machine());
+    ps.setLong(i++, owner.pid());
+    RunRows.setInstant(ps, i++, owner.processStart());
+    return i;
+  }
+
+  /** Binds {@code status = ? AND token = ? AND lease_until = ?} to the values {@code held} was read with. */
+  private static int setWhereUnchanged(PreparedStatement ps, int i, Lease held) throws SQLException {
+    ps.setString(i++, held.status().label());
+    ps.setLong(i++, held.token());
+    if (held.leaseUntil() == null) {
+      ps.setLong(i++, 0);
+    } else {
+      ps.setLong(i++, held.leaseUntil().toEpochMilli());
+    }
+    return i;
+  }
+
+}
