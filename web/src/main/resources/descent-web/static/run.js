@@ -77,7 +77,7 @@ async function load() {
     ...Object.entries(run.test || {})]);
   fill(tags, (run.tags || []).map(t => el('span', {class: 'tag', 'data-tag': t}, t,
     el('button', {type: 'button', title: 'remove tag', 'aria-label': 'remove tag',
-      onclick: () => edit(() => sendJson('DELETE', base + '/tags/' + encodeURIComponent(t)))}, '\u00d7'))));
+      onclick: () => edit(() => sendJson('DELETE', base + '/tags?tag=' + encodeURIComponent(t)))}, '\u00d7'))));
   if (!noteDirty && document.activeElement !== note) note.value = run.note || '';
   config.textContent = JSON.stringify(run.config, null, 2);
   provenance.textContent = JSON.stringify(run.provenance, null, 2);

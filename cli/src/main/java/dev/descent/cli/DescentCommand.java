@@ -12,4 +12,9 @@ public final class DescentCommand {
   @picocli.CommandLine.Option(names = "--plugins", paramLabel = "DIR",
       description = "plugin jar directory (default: $DESCENT_PLUGINS, else 'plugins' next to the store)")
   String plugins;
+
+  /** Read by {@link Main} before anything logs; here for --help. */
+  @picocli.CommandLine.Option(names = {"-v", "--verbose"},
+      description = "show the libraries' start-up and progress logging (ND4J backend, Javalin, Jetty); quiet by default")
+  boolean verbose;
 }

@@ -28,6 +28,8 @@ public final class Main {
   private static final String RELAUNCHED = "DESCENT_RELAUNCHED";
   /** The global option naming the plugin directory; see {@link PluginDirectory}. */
   static final String PLUGINS_OPTION = "--plugins";
+  /** The global options that turn the libraries' INFO logging back on; see {@link #takeVerboseOption}. */
+  static final List<String> VERBOSE_OPTIONS = List.of("--verbose", "-v");
 
   private Main() {}
 
@@ -50,8 +52,12 @@ public final class Main {
    * reported once, here, as warnings; they never stop the command.
    */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
+    List<String> quiet = new ArrayList<>();
+    if (takeVerboseOption(args, quiet)) {
+      beVerbose();
+    }
     List<String> rest = new ArrayList<>();
-    String pluginsFlag = takePluginsOption(args, rest);
+    String pluginsFlag = takePluginsOption(quiet.toArray(String[]::new), rest);
     if (pluginsFlag != null && pluginsFlag.isBlank()) {
       err.println("descent: " + PLUGINS_OPTION + " needs a directory: --plugins DIR");
       err.flush();
@@ -90,6 +96,33 @@ public final class Main {
     }
     err.flush();
     return plugins;
+  }
+
+  /**
+   * Removes {@code --verbose} and {@code -v} (before a {@code --}) from {@code args} into {@code rest};
+   * true when one was given. Taken out here, not by picocli, because logging must be configured before
+   * the first library (ND4J loads with the plugin registry) creates its logger.
+   */
+  static boolean takeVerboseOption(String[] args, List<String> rest) {
+    boolean verbose = false;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--")) {
+        rest.addAll(List.of(args).subList(i, args.length));
+        break;
+      } else if (VERBOSE_OPTIONS.contains(args[i])) {
+        verbose = true;
+      } else {
+        rest.add(args[i]);
+      }
+    }
+    return verbose;
+  }
+
+  /** slf4j-simple reads system properties before its properties file: INFO from every library, as before. */
+  private static void beVerbose() {
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+    System.setProperty("org.slf4j.simpleLogger.log.io.javalin", "info");
+    System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "info");
   }
 
   /** Removes {@code --plugins DIR} and {@code --plugins=DIR} from {@code args} into {@code rest}; the last one wins. */

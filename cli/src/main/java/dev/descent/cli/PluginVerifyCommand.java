@@ -67,10 +67,16 @@ final class PluginVerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    if (Files.isDirectory(jar)) {
+      spec.commandLine().getErr().println("descent: " + jar + ": is a directory; give the path of one plugin jar "
+          + "(a .jar file), e.g. " + jar.resolve("my-plugin.jar"));
+      return 2;
+    }
     if (!Files.isRegularFile(jar)) {
       spec.commandLine().getErr().println("descent: " + jar + ": no such file; give the path of a plugin jar");
       return 2;
     }
+    OptimizersCommand.checkSteps(steps);
     Path path = jar.toAbsolutePath().normalize();
     LoadedPlugins loaded = PluginJars.load(List.of(path), null, PluginVerifyCommand.class.getClassLoader());
     List<PluginEntry> mine = loaded.registry().entries().stream().filter(e -> path.equals(e.source())).toList();

@@ -10,6 +10,7 @@ import dev.descent.core.env.Backend;
 import dev.descent.core.experiment.Experiment;
 import dev.descent.core.sweep.Sweep;
 import dev.descent.core.sweep.SweepParser;
+import dev.descent.core.sweep.SweepPreflight;
 import dev.descent.core.train.RunReport;
 import dev.descent.core.train.RunStatus;
 import dev.descent.core.train.Trainer;
@@ -91,6 +92,7 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Sweep sweep = new SweepParser(plugins).parse(file);
+    SweepPreflight.check(sweep, file.toString());
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter progressOut = json ? spec.commandLine().getErr() : out;
     boolean single = sweep.axes().isEmpty() && sweep.cells().size() == 1;
@@ -99,11 +101,13 @@ public final class RunCommand implements Callable<Integer> {
       if (n < 1) {
         throw new DescentException(ErrorCode.INVALID_INPUT, "--workers: was " + n + ", must be >= 1");
       }
-      try (Workspace ws = storeOptions.open()) {
-        if (dryRun) {
+      if (dryRun) {
+        try (Workspace ws = storeOptions.openIfPresent()) {
           SweepExecution.dryRun(sweep, ws, n, out);
           return 0;
         }
+      }
+      try (Workspace ws = storeOptions.openOrCreate()) {
         load(sweep.cells().get(0).experiment());
         LeaseSettings leaseSettings = LeaseSettings.of(System.getenv(), lease, heartbeat);
         return new SweepExecution(trainer, plugins).run(sweep, file, ws, n, leaseSettings, json, out, progressOut);
@@ -119,7 +123,7 @@ public final class RunCommand implements Callable<Integer> {
     progressOut.flush();
     Backend backend = Backend.current();
     TrainingResult result;
-    try (Workspace ws = storeOptions.open()) {
+    try (Workspace ws = storeOptions.openOrCreate()) {
       NewRun run = new NewRun(RunIds.random(), exp.name(), null, ResolvedConfig.of(exp), FlatParams.of(exp),
           Provenance.of(exp, plugins, backend, file), new TreeSet<>(tags), Instant.now());
       try (RunRecorder recorder = RunRecorder.start(ws.store(), run, Clock.systemUTC())) {

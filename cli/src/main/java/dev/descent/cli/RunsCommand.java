@@ -5,6 +5,7 @@ import dev.descent.core.ErrorCode;
 import dev.descent.core.Json;
 import dev.descent.core.search.SearchPage;
 import dev.descent.core.store.Run;
+import dev.descent.core.store.RunLabels;
 import dev.descent.core.tracking.RunViews;
 import dev.descent.core.tracking.Workspace;
 import java.io.PrintWriter;
@@ -167,11 +168,12 @@ public final class RunsCommand {
     @Override
     public Integer call() {
       try (Workspace ws = storeOptions.open()) {
-        RunViews.require(ws.store(), id);
+        Run run = RunViews.require(ws.store(), id);
         if (remove) {
+          RunLabels.requireTagged(run, tag);
           ws.store().removeTag(id, tag);
         } else {
-          ws.store().addTag(id, RunViews.validTag(tag));
+          ws.store().addTag(id, tag);
         }
         ws.sync();
       }

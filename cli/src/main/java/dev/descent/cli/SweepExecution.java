@@ -40,8 +40,10 @@ final class SweepExecution {
     Runtime.getRuntime().addShutdownHook(onInterrupt);
     SweepProgress display = new SweepProgress(progress, System.console() != null && !json);
     long t0 = System.nanoTime();
+    boolean threw = true;
     try {
       int ran = runner.run(sweep, file, workers, display);
+      threw = false;
       if (ran > 0) {
         progress.printf("ran %d cells in %.1f s with %d worker%s; mean overhead per cell (claim, setup, store writes): %.1f ms%n",
             ran, (System.nanoTime() - t0) / 1e9, workers, workers == 1 ? "" : "s", display.meanOverheadMillis());
@@ -49,7 +51,7 @@ final class SweepExecution {
       }
     } finally {
       Runtime.getRuntime().removeShutdownHook(onInterrupt);
-      ws.sync();
+      syncUnlessStopped(ws, threw);
     }
     SweepSummary summary = SweepSummary.of(sweep, ws.store());
     if (json) {
@@ -61,11 +63,22 @@ final class SweepExecution {
     return SweepReport.allDone(summary) ? 0 : 1;
   }
 
-  /** The cells as a table, their count and an ETA from similar finished runs in the store. */
+  /** Catches the index up; after a sweep that stopped on a store failure, a failing catch-up must not hide that cause. */
+  private static void syncUnlessStopped(Workspace ws, boolean threw) {
+    try {
+      ws.sync();
+    } catch (RuntimeException e) {
+      if (!threw) {
+        throw e;
+      } // the next command catches the index up
+    }
+  }
+
+  /** The cells as a table, their count and an ETA from similar finished runs in the store ({@code ws}: null when none yet). */
   static void dryRun(Sweep sweep, Workspace ws, int workers, PrintWriter out) {
     out.print(DryRunTable.format(sweep));
     out.println(DryRunTable.count(sweep));
-    OptionalDouble perCell = averageSeconds(sweep, ws);
+    OptionalDouble perCell = ws == null ? OptionalDouble.empty() : averageSeconds(sweep, ws);
     if (perCell.isPresent()) {
       out.println("ETA " + new Eta(sweep.cells().size(), perCell.getAsDouble(), workers).format()
           + ", from finished runs of '" + sweep.name() + "' in the store");

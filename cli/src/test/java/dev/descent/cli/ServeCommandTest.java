@@ -23,6 +23,7 @@ class ServeCommandTest {
 
   @Test
   void a_busy_port_says_so_once_and_what_to_do() throws Exception {
+    dev.descent.core.store.RunStores.open(dir.toString(), java.time.Clock.systemUTC()).close(); // serve needs a store
     try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       CliRunner r = CliRunner.run("serve", "--store", dir.toString(), "--port", String.valueOf(busy.getLocalPort()));
       assertEquals(2, r.exitCode());

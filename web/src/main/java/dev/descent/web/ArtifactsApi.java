@@ -51,7 +51,6 @@ final class ArtifactsApi {
     Path file = ws.artifacts().file(run.id(), ctx.pathParam("name"));
     String name = file.getFileName().toString();
     ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
-    ctx.header("X-Content-Type-Options", "nosniff");
     ctx.contentType(name.endsWith(".json") ? "application/json" : "application/octet-stream");
     try {
       InputStream in = Files.newInputStream(file);

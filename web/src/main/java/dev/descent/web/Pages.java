@@ -10,13 +10,10 @@ import java.util.Map;
 /**
  * The four pages. Each is a fixed HTML file from the jar; its script reads the URL (the query, the run id)
  * and fetches the API, so every view is bookmarkable and no data is ever put into HTML on the server.
- * The Content-Security-Policy allows scripts from this server only, a second wall behind the pages'
- * escaping of every stored string.
+ * The {@link Guard}'s Content-Security-Policy allows scripts from this server only, a second wall behind the
+ * pages' escaping of every stored string.
  */
 final class Pages {
-  static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-      + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
-
   private final Map<String, byte[]> html = Map.of(
       "runs", load("runs"), "run", load("run"), "compare", load("compare"), "sweep", load("sweep"));
 
@@ -28,9 +25,6 @@ final class Pages {
   }
 
   private void page(Context ctx, String name) {
-    ctx.header("Content-Security-Policy", CSP);
-    ctx.header("X-Content-Type-Options", "nosniff");
-    ctx.header("Referrer-Policy", "no-referrer");
     ctx.contentType("text/html; charset=utf-8").result(html.get(name));
   }
 

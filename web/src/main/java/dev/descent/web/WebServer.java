@@ -5,6 +5,8 @@ import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
 
 /**
  * The dashboard server: the JSON API under {@code /api}, the pages, their scripts under {@code /static}
@@ -14,8 +16,14 @@ import java.net.UnknownHostException;
  *
  * <p>Bound to 127.0.0.1 unless told otherwise. Anyone who can reach a non-loopback address could edit
  * tags and notes, so such a host needs a token, and writes must then send {@code Authorization: Bearer T}.
+ * Every request first passes the {@link Guard} (Host, Origin, method, content type, token); Jetty refuses
+ * bodies over {@link #MAX_BODY_BYTES}; every error, Jetty's own included, has the JSON shape of
+ * {@link ErrorBody}.
  */
 public final class WebServer implements AutoCloseable {
+  /** The largest request body accepted (tags and notes are far smaller): larger ones get 413. */
+  public static final long MAX_BODY_BYTES = 1 << 20;
+
   private final Javalin app;
   private final Workspace workspace;
   private IndexFollower follower;
@@ -28,13 +36,23 @@ public final class WebServer implements AutoCloseable {
    * @param token required on writes when not null; must be given when {@code host} is not loopback
    */
   public WebServer(Workspace workspace, String host, int port, String token) {
+    this(workspace, host, port, token, List.of());
+  }
+
+  /**
+   * @param allowedHosts further {@code Host} names to answer to besides the bound one ({@code --allowed-hosts}),
+   *     e.g. this machine's DNS name when bound to 0.0.0.0; see {@link AllowedHosts}
+   */
+  public WebServer(Workspace workspace, String host, int port, String token, List<String> allowedHosts) {
     if (!isLoopback(host) && (token == null || token.isBlank())) {
       throw new IllegalArgumentException("Host " + host + " is not loopback: writes need a token; pass one");
     }
     this.workspace = workspace;
     this.host = host;
     this.requestedPort = port;
-    WriteGuard guard = new WriteGuard(token);
+    Guard guard = new Guard(new AllowedHosts(host, allowedHosts), token);
+    guard.setHandler(new SizeLimitHandler(MAX_BODY_BYTES, -1));
+    JettyErrors errors = new JettyErrors();
     RunsApi runs = new RunsApi(workspace);
     SweepsApi sweeps = new SweepsApi(workspace);
     CompareApi compare = new CompareApi(workspace);
@@ -42,6 +60,11 @@ public final class WebServer implements AutoCloseable {
     Pages pages = new Pages();
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
+      config.http.maxRequestSize = MAX_BODY_BYTES;
+      config.jetty.modifyServer(server -> {
+        server.setErrorHandler(errors);
+        server.setHandler(guard);
+      });
       config.staticFiles.enableWebjars();
       config.staticFiles.add(files -> {
         files.hostedPath = "/static";
@@ -49,7 +72,6 @@ public final class WebServer implements AutoCloseable {
         files.location = Location.CLASSPATH;
       });
       config.routes.before("/api/*", ServerTiming::start);
-      config.routes.before("/api/*", guard::check);
       config.routes.after("/api/*", ServerTiming::finish);
       runs.register(config.routes);
       sweeps.register(config.routes);

@@ -37,6 +37,11 @@ public final class Browser {
   }
 
   public static ChromeDriver start(Path profile) {
+    return start(profile, new String[0]);
+  }
+
+  /** @param extraArguments further Chromium flags, e.g. {@code --host-resolver-rules=...} */
+  public static ChromeDriver start(Path profile, String... extraArguments) {
     Logger.getLogger("org.openqa.selenium").setLevel(Level.SEVERE);
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().withSilent(true).build();
@@ -45,6 +50,7 @@ public final class Browser {
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--disable-dev-shm-usage", "--window-size=1280,900", "--user-data-dir=" + profile.toAbsolutePath());
+    options.addArguments(extraArguments);
     options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
     options.setPageLoadTimeout(Duration.ofSeconds(20));
     options.setScriptTimeout(Duration.ofSeconds(10));

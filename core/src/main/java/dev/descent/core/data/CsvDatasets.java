@@ -28,8 +28,8 @@ final class CsvDatasets {
             throw new DataException("dataset 'csv' needs a file: set `dataset.path: FILE` to a CSV file with a"
                     + " header row (and optionally `dataset.test_path: FILE`)");
         }
-        CsvFile train = CsvFile.read(spec.path());
-        CsvFile test = spec.testPath() == null ? null : CsvFile.read(spec.testPath());
+        CsvFile train = CsvFile.read(spec.path(), "dataset.path");
+        CsvFile test = spec.testPath() == null ? null : CsvFile.read(spec.testPath(), "dataset.test_path");
         List<String> features = featureColumns(spec, train);
         if (test != null) {
             columnIndices(test, spec.labelColumn(), features);

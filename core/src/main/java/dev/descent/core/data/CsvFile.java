@@ -2,9 +2,10 @@ package dev.descent.core.data;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,15 +33,25 @@ final class CsvFile {
         this.rows = rows;
     }
 
-    static CsvFile read(Path file) {
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    /** Reads {@code file}, named by the experiment's {@code setting} ({@code dataset.path}), for messages. */
+    static CsvFile read(Path file, String setting) {
+        DataFiles.Opened opened = DataFiles.open(file, "CSV", DataFiles.MAX_CSV_BYTES, "`" + setting + "`");
+        // Bytes that are not UTF-8 decode to U+FFFD, so the line they are on can be named (a strict decoder
+        // fails a whole buffer ahead of the line being read).
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+        int lineNumber = 0;
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(opened.in(), utf8))) {
             List<String> header = null;
             List<Row> rows = new ArrayList<>();
-            int lineNumber = 0;
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 lineNumber++;
                 if (lineNumber == 1 && line.startsWith("\uFEFF")) {
                     line = line.substring(1);
+                }
+                if (line.indexOf('\uFFFD') >= 0) {
+                    throw new DataException(file + " line " + lineNumber + ": not UTF-8 text (or holds U+FFFD,"
+                            + " the replacement character); save the file as UTF-8");
                 }
                 if (line.isBlank()) {
                     continue;
@@ -55,9 +66,11 @@ final class CsvFile {
             if (header == null) {
                 throw new DataException(file + ": empty; a CSV file needs a header row naming the columns");
             }
+            if (rows.isEmpty()) {
+                throw new DataException(file + ": has a header row (" + String.join(", ", header)
+                        + ") but no data rows; add at least one row of values");
+            }
             return new CsvFile(file, header, rows);
-        } catch (NoSuchFileException e) {
-            throw new DataException(file + ": CSV file not found; check `dataset.path` / `dataset.test_path`", e);
         } catch (IOException e) {
             throw new DataException(file + ": cannot read CSV file: " + e, e);
         }

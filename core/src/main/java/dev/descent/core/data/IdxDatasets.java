@@ -39,9 +39,10 @@ final class IdxDatasets {
         for (String file : FILES) {
             Path gz = dir.resolve(file + ".gz");
             Path plain = dir.resolve(file);
-            if (Files.isRegularFile(gz)) {
+            // exists, not isRegularFile: a directory or device of that name is reported as such when opened
+            if (Files.exists(gz)) {
                 found.add(gz);
-            } else if (Files.isRegularFile(plain)) {
+            } else if (Files.exists(plain)) {
                 found.add(plain);
             } else {
                 missing.add(gz + " or " + plain);

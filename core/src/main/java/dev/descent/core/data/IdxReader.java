@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
@@ -45,16 +44,15 @@ final class IdxReader {
 
     /** Reads {@code file}, which must hold unsigned bytes in {@code expectedDims} dimensions. */
     static Idx read(Path file, int expectedDims) {
-        try (InputStream in = open(file)) {
+        DataFiles.Opened opened = DataFiles.open(file, "IDX", DataFiles.MAX_IDX_BYTES, "`dataset.directory`");
+        try (InputStream raw = opened.in(); Source source = open(raw)) {
+            InputStream in = source.in();
             int[] dims = readHeader(file, in, expectedDims);
             long size = 1;
             for (int dim : dims) {
-                size *= dim;
+                size = Math.multiplyHigh(size, dim) != 0 ? Long.MAX_VALUE : size * dim;
             }
-            if (size > Integer.MAX_VALUE - 16) {
-                throw new DataException(file + ": header announces dimensions " + Arrays.toString(dims)
-                        + " (" + size + " bytes), too large to be an IDX dataset; the file is corrupt");
-            }
+            checkDeclaredSize(opened, source.gzipped(), dims, size, 4L + 4L * expectedDims);
             byte[] data = new byte[(int) size];
             int got = readFully(in, data);
             if (got < data.length) {
@@ -75,13 +73,54 @@ final class IdxReader {
         }
     }
 
-    private static InputStream open(Path file) throws IOException {
-        var in = new BufferedInputStream(Files.newInputStream(file), BUFFER);
+    /**
+     * Checks the size the header announces against the file before allocating it: a plain file must hold exactly
+     * the header and that many bytes; a gzipped one cannot unpack to more than {@value #MAX_GZIP_RATIO} times
+     * its size (deflate's limit is about 1032), and neither may exceed {@link DataFiles#MAX_IDX_BYTES}.
+     */
+    private static void checkDeclaredSize(DataFiles.Opened opened, boolean gzipped, int[] dims, long size,
+                                          long headerBytes) {
+        Path file = opened.file();
+        long itemSize = 1;
+        for (int i = 1; i < dims.length; i++) {
+            itemSize = Math.min(itemSize * dims[i], Long.MAX_VALUE / Integer.MAX_VALUE);
+        }
+        if (size > DataFiles.MAX_IDX_BYTES || itemSize > DataFiles.MAX_IDX_BYTES) {
+            String bytes = size == Long.MAX_VALUE ? "over 2^63 bytes"
+                    : size > DataFiles.MAX_IDX_BYTES ? size + " bytes" : "items of " + itemSize + " bytes";
+            throw new DataException(file + ": header announces dimensions " + Arrays.toString(dims) + " ("
+                    + bytes + "), more than the "
+                    + DataFiles.megabytes(DataFiles.MAX_IDX_BYTES) + " an IDX dataset may hold; the file is corrupt");
+        }
+        if (gzipped && size > (opened.size() + 1) * MAX_GZIP_RATIO) {
+            throw new DataException(file + ": header announces dimensions " + Arrays.toString(dims) + " = " + size
+                    + " data bytes, but " + opened.size() + " gzipped bytes cannot unpack to that many;"
+                    + " the file is truncated or corrupt. Download or copy the file again.");
+        }
+        if (!gzipped && headerBytes + size > opened.size()) {
+            throw new DataException(file + ": truncated: the header announces " + Arrays.toString(dims)
+                    + " = " + size + " data bytes but only " + Math.max(0, opened.size() - headerBytes)
+                    + " follow. Download or copy the file again.");
+        }
+    }
+
+    private static final long MAX_GZIP_RATIO = 1100;
+
+    /** The file's bytes, unpacked when they are gzipped. */
+    private record Source(InputStream in, boolean gzipped) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+
+    private static Source open(InputStream raw) throws IOException {
+        var in = new BufferedInputStream(raw, BUFFER);
         in.mark(2);
         int b0 = in.read();
         int b1 = in.read();
         in.reset();
-        return b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(in, BUFFER) : in;
+        return b0 == 0x1f && b1 == 0x8b ? new Source(new GZIPInputStream(in, BUFFER), true) : new Source(in, false);
     }
 
     private static int[] readHeader(Path file, InputStream in, int expectedDims) throws IOException {

@@ -14,6 +14,8 @@ import java.util.TreeSet;
  * Getters return a fallback after recording a problem, so parsing goes on and finds the rest.
  */
 public final class ConfigNode {
+  /** Characters of a value an error message shows. */
+  static final int SHOWN = 80;
   private final String path;
   private final Map<String, Object> values;
   private final Problems problems;
@@ -122,7 +124,7 @@ public final class ConfigNode {
   public String choice(String key, String fallback, Set<String> choices) {
     String s = string(key, fallback, fallback == null);
     if (s != null && !choices.contains(s)) {
-      problems.add(pathOf(key), "was '" + s + "', must be one of " + String.join(", ", new TreeSet<>(choices)));
+      problems.add(pathOf(key), "was " + quote(s) + ", must be one of " + String.join(", ", new TreeSet<>(choices)));
       return fallback;
     }
     return s;
@@ -193,24 +195,28 @@ public final class ConfigNode {
     return m;
   }
 
-  static Double number(Object v) {
-    if (v instanceof Number) {
-      return ((Number) v).doubleValue();
+  /**
+   * The number a file value stands for, or null when it is none: the one place file numbers are read, so
+   * every range check refuses what this refuses. NaN and the infinities ({@code .nan}, {@code .inf}) are
+   * not numbers here: no setting accepts them, and a NaN slips through comparisons ({@code NaN < 0} is
+   * false) into training. Quoted numbers ({@code '0.1'}) count, in plain decimal or exponent form only.
+   */
+  public static Double number(Object v) {
+    double d;
+    if (v instanceof Number n) {
+      d = n.doubleValue();
+    } else if (v instanceof String s && s.trim().matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) {
+      d = Double.parseDouble(s.trim());
+    } else {
+      return null;
     }
-    if (v instanceof String) {
-      try {
-        return Double.parseDouble(((String) v).trim());
-      } catch (NumberFormatException e) {
-        return null;
-      }
-    }
-    return null;
+    return Double.isFinite(d) ? d : null;
   }
 
   /** A value as an error message names it: strings quoted, collections by kind, nothing as "empty". */
   public static String describe(Object v) {
-    if (v instanceof String) {
-      return "'" + v + "'";
+    if (v instanceof String s) {
+      return quote(s);
     }
     if (v instanceof Map) {
       return "a mapping";
@@ -219,6 +225,27 @@ public final class ConfigNode {
       return "a list";
     }
     return v == null ? "empty" : String.valueOf(v);
+  }
+
+  /**
+   * Text from a file as a message shows it: quoted, cut after {@value #SHOWN} characters, and with control
+   * and invisible characters (NUL, ESC sequences, right-to-left overrides, zero-width spaces) written as
+   * {@code \\uXXXX}, so an error message cannot flood or rewrite the terminal that prints it.
+   */
+  public static String quote(String s) {
+    StringBuilder sb = new StringBuilder("'");
+    int end = s.length() <= SHOWN ? s.length() : s.offsetByCodePoints(0, Math.min(SHOWN, s.codePointCount(0, s.length())));
+    s.substring(0, end).codePoints().forEach(c -> {
+      int type = Character.getType(c);
+      if (Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+          || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE || type == Character.UNASSIGNED) {
+        sb.append(String.format("\\u%04X", c));
+      } else {
+        sb.appendCodePoint(c);
+      }
+    });
+    sb.append('\'');
+    return end < s.length() ? sb.append("... (").append(s.length()).append(" characters)").toString() : sb.toString();
   }
 
   private static String range(long min, long max) {

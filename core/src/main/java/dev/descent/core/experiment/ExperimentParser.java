@@ -2,22 +2,17 @@ package dev.descent.core.experiment;
 
 import dev.descent.core.data.DatasetSpec;
 import dev.descent.core.data.Datasets;
+import dev.descent.core.nn.ModelMemory;
 import dev.descent.core.nn.WeightInit;
 import dev.descent.core.plugin.PluginRegistry;
 import dev.descent.spi.InvalidParamsException;
 import dev.descent.spi.Plugin;
 import dev.descent.spi.PluginKind;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads an experiment file into a validated {@link Experiment}. Every problem in the file is
@@ -27,6 +22,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  */
 public final class ExperimentParser {
   private static final Set<String> TOP = Set.of("name", "description", "dataset", "model", "training", "grid", "seeds", "objective");
+  /** The most units a dense layer may have (documented in the user guide). */
+  public static final int MAX_UNITS = 100_000;
   private final PluginRegistry plugins;
 
   public ExperimentParser(PluginRegistry plugins) {
@@ -35,13 +32,7 @@ public final class ExperimentParser {
 
   /** Parses a file; its path names the source in every message. */
   public Experiment parse(Path file) {
-    String text;
-    try {
-      text = Files.readString(file);
-    } catch (IOException e) {
-      throw new ExperimentException(file.toString(), List.of(new dev.descent.spi.Problem("", "cannot read the file: " + e)));
-    }
-    return parse(text, file.toString(), file.toAbsolutePath().getParent());
+    return parseDocument(YamlInput.read(file), file.toString(), file.toAbsolutePath().getParent());
   }
 
   /** Parses YAML text; {@code source} names it in messages, relative paths resolve against {@code baseDir}. */
@@ -51,24 +42,10 @@ public final class ExperimentParser {
 
   /**
    * Loads YAML text as a document mapping, the form {@link #parseDocument} and the sweep parser take;
-   * a syntax error or a document that is not a mapping is an {@link ExperimentException}.
+   * anything {@link YamlInput} refuses is an {@link ExperimentException}.
    */
-  @SuppressWarnings("unchecked")
   public static Map<String, Object> loadDocument(String yaml, String source) {
-    Object doc;
-    try {
-      doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-    } catch (MarkedYAMLException e) {
-      throw new ExperimentException(source, List.of(new dev.descent.spi.Problem(
-          "line " + (e.getProblemMark().getLine() + 1) + ", column " + (e.getProblemMark().getColumn() + 1),
-          "not valid YAML: " + e.getProblem())));
-    }
-    Problems problems = new Problems();
-    ConfigNode.root(doc, problems);
-    if (!problems.isEmpty()) {
-      throw new ExperimentException(source, problems.list());
-    }
-    return (Map<String, Object>) doc;
+    return YamlInput.parse(yaml, source);
   }
 
   /**
@@ -82,16 +59,38 @@ public final class ExperimentParser {
     root.rejectUnknownKeys(TOP);
     String name = root.string("name", "unnamed", true);
     if (name != null && !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
-      root.problem("name", "was '" + name + "', must be letters, digits, '.', '_' or '-' (at most 100)");
+      root.problem("name", "was " + ConfigNode.quote(name) + ", must be letters, digits, '.', '_' or '-' (at most 100)");
     }
     String description = root.string("description", "", false);
     DatasetSpec dataset = new DatasetSection(root.child("dataset", true), baseDir).read();
     ModelSpec model = model(root.child("model", true));
     TrainingSpec training = new TrainingSection(root.child("training", true), this).read();
+    if (dataset != null && training != null && training.earlyStopping() != null) {
+      earlyStoppingHasItsMetric(root, dataset, training.earlyStopping());
+    }
     if (!problems.isEmpty()) {
       throw new ExperimentException(source, problems.list());
     }
     return new Experiment(name, description, dataset, model, training);
+  }
+
+  /**
+   * Early stopping must watch a metric the run produces: without validation data {@code val_*} is NaN
+   * every epoch, which never improves, so the run would stop after {@code patience} epochs and call that
+   * success; a regression has no accuracy at all.
+   */
+  private static void earlyStoppingHasItsMetric(ConfigNode root, DatasetSpec dataset, EarlyStopping early) {
+    String at = "training.early_stopping.monitor";
+    String monitor = early.monitor();
+    boolean given = root.raw("training") instanceof Map<?, ?> t && t.get("early_stopping") instanceof Map<?, ?> e
+        && e.get("monitor") != null;
+    String named = "'" + monitor + "'" + (given ? "" : " (the default)");
+    if (monitor.startsWith("val_") && dataset.validationSplit() == 0) {
+      root.problem(at, "was " + named + ", but dataset.validation_split is 0, so there is no validation data to "
+          + "watch; set validation_split (e.g. 0.1) or monitor train_loss");
+    } else if (monitor.endsWith("_accuracy") && "regression".equals(dataset.task())) {
+      root.problem(at, "was " + named + ", but a regression has no accuracy; monitor val_loss or train_loss");
+    }
   }
 
   private ModelSpec model(ConfigNode node) {
@@ -108,17 +107,41 @@ public final class ExperimentParser {
     } else if (!layers.isEmpty() && !(layers.get(layers.size() - 1) instanceof LayerSpec.Dense)) {
       node.problem("layers", "ends with a dropout layer; the last layer must be dense (the output)");
     }
+    layerSizesFit(node);
     PluginRef loss = plugin(node, "loss", PluginKind.LOSS, null);
     String init = node.choice("init", "xavier_uniform", WeightInit.names());
     double initStd = node.real("init_std", 0.01, 0, false, Double.POSITIVE_INFINITY, false);
     return new ModelSpec(layers, loss, init, initStd);
   }
 
+  /**
+   * Two dense layers in a row hold a {@code units x units} weight matrix, which must fit one array; the
+   * layer fed by the data is checked once its input size is known (see {@code dev.descent.core.nn.ModelMemory}).
+   */
+  private static void layerSizesFit(ConfigNode node) {
+    long previous = 0;
+    int index = -1;
+    for (Object layer : node.raw("layers") instanceof List<?> list ? list : List.of()) {
+      index++;
+      Double d = layer instanceof Map<?, ?> m && "dense".equals(m.get("type")) ? ConfigNode.number(m.get("units")) : null;
+      if (d == null || d < 1 || d > MAX_UNITS || d != Math.rint(d)) {
+        continue;
+      }
+      long weights = previous * d.longValue();
+      if (weights > ModelMemory.MAX_LAYER_WEIGHTS) {
+        node.problem("layers[" + index + "].units", "was " + d.longValue() + ": after a layer of " + previous
+            + " units that is a " + previous + " x " + d.longValue() + " weight matrix of " + weights
+            + " weights, more than the " + ModelMemory.MAX_LAYER_WEIGHTS + " one layer may have; use fewer units");
+      }
+      previous = d.longValue();
+    }
+  }
+
   private LayerSpec layer(ConfigNode node) {
     String type = node.choice("type", null, Set.of("dense", "dropout"));
     if ("dense".equals(type)) {
       node.rejectUnknownKeys(Set.of("type", "units", "activation"));
-      Integer units = node.integer("units", null, 1, 1_000_000);
+      Integer units = node.integer("units", null, 1, MAX_UNITS);
       PluginRef activation = plugin(node, "activation", PluginKind.ACTIVATION, "identity");
       return units == null ? null : new LayerSpec.Dense(units, activation);
     }
@@ -150,8 +173,9 @@ public final class ExperimentParser {
       name = (String) raw;
       params = Map.of();
     } else {
-      node.problem(key, raw == null ? "missing; a " + kind.label() + " name is required; available: "
-          + String.join(", ", plugins.names(kind)) : "was " + ConfigNode.describe(raw) + ", must be a "
+      String article = kind.label().matches("[aeiou].*") ? "an " : "a ";
+      node.problem(key, raw == null ? "missing; " + article + kind.label() + " name is required; available: "
+          + String.join(", ", plugins.names(kind)) : "was " + ConfigNode.describe(raw) + ", must be " + article
           + kind.label() + " name or a mapping with 'name' and its parameters");
       return null;
     }
@@ -159,7 +183,7 @@ public final class ExperimentParser {
       return null;
     }
     if (!plugins.has(kind, name)) {
-      node.problem(key, "unknown " + kind.label() + " '" + name + "'; available: " + String.join(", ", plugins.names(kind)));
+      node.problem(key, "unknown " + kind.label() + " " + ConfigNode.quote(name) + "; available: " + String.join(", ", plugins.names(kind)));
       return null;
     }
     Plugin plugin = plugins.entry(kind, name).plugin();

@@ -1,5 +1,7 @@
 package dev.descent.core.nn;
 
+import dev.descent.core.DescentException;
+import dev.descent.core.ErrorCode;
 import dev.descent.core.experiment.LayerSpec;
 import dev.descent.core.experiment.ModelSpec;
 import dev.descent.core.plugin.PluginRegistry;
@@ -35,6 +37,10 @@ public final class Network {
 
   /** Builds the model of an experiment for {@code inputSize} features, weights drawn from {@code seed}. */
   public static Network build(ModelSpec model, int inputSize, PluginRegistry plugins, DataType dtype, long seed) {
+    String tooLarge = ModelMemory.of(model, inputSize, 0, dtype, false).problem();
+    if (tooLarge != null) {
+      throw new DescentException(ErrorCode.INVALID_INPUT, "model: " + tooLarge);
+    }
     long count = 0;
     int in = inputSize;
     for (LayerSpec spec : model.layers()) {
@@ -53,6 +59,11 @@ public final class Network {
     for (LayerSpec spec : model.layers()) {
       if (spec instanceof LayerSpec.Dense d) {
         long wLen = (long) in * d.units();
+        if (wLen > ModelMemory.MAX_LAYER_WEIGHTS) {
+          throw new DescentException(ErrorCode.INVALID_INPUT, "model: a dense layer of " + d.units() + " units on "
+              + in + " inputs has " + wLen + " weights, more than the " + ModelMemory.MAX_LAYER_WEIGHTS
+              + " one layer may have; use fewer units");
+        }
         INDArray w = view(params, offset, in, d.units());
         INDArray b = view(params, offset + wLen, 1, d.units());
         double[] values = new double[(int) wLen];

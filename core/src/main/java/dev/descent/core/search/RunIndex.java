@@ -2,24 +2,24 @@ package dev.descent.core.search;
 
 import dev.descent.core.DescentException;
 import dev.descent.core.ErrorCode;
-import dev.descent.core.store.Run;
 import dev.descent.core.store.RunStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
+import java.time.Clock;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+import java.util.function.Consumer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.Term;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.store.SleepingLockWrapper;
 import org.slf4j.Logger;
@@ -38,6 +38,12 @@ import org.slf4j.LoggerFactory;
  * writes, starting from whatever the last commit (of any process) applied. Every catch-up commits anyway, since
  * the applied change number must be as durable as the documents, so a long-lived near-real-time writer would
  * not make changes visible any sooner.
+ *
+ * <p>An index that cannot be read (a truncated, garbled or missing file, another Lucene's format) or that is
+ * ahead of its store (the store was replaced or restored) is never deleted: it is moved aside to a sibling
+ * directory ({@code index.corrupt-<UTC time>}, {@code index.ahead-...}) and rebuilt from the store, with one
+ * warning naming where the old one went. Opening checks every file's checksum so a garbled file is found then,
+ * not by a search halfway through a command.
  */
 public final class RunIndex implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RunIndex.class);
@@ -46,24 +52,122 @@ public final class RunIndex implements AutoCloseable {
   private static final long LOCK_WAIT_MS = 10_000;
 
   private final Path path;
-  private final Directory directory;
-  private final SearcherManager searchers;
+  private final Clock clock;
+  private final Consumer<String> warnings;
+  /** Replaced (under {@link #writeLock}) only when a damaged index is moved aside. */
+  private volatile Directory directory;
+  private volatile SearcherManager searchers;
   private final Object writeLock = new Object();
 
-  private RunIndex(Path path) throws IOException {
+  private RunIndex(Path path, Clock clock, Consumer<String> warnings) throws IOException {
     this.path = path;
-    this.directory = FSDirectory.open(path);
+    this.clock = clock;
+    this.warnings = warnings;
+    try {
+      if (hasFilesButNoCommit(path)) {
+        synchronized (writeLock) {
+          setAside("corrupt", "has index files but no commit (segments_N)");
+        }
+        return;
+      }
+      openLucene();
+    } catch (IOException | RuntimeException e) {
+      if (!IndexDamage.isDamage(e)) {
+        closeLucene();
+        throw e;
+      }
+      synchronized (writeLock) {
+        setAside("corrupt", damaged(e));
+      }
+    }
+  }
+
+  /** An index whose commit file is gone: Lucene would quietly delete the rest, so it is moved aside instead. */
+  private static boolean hasFilesButNoCommit(Path path) throws IOException {
+    if (!Files.isDirectory(path)) {
+      return false;
+    }
+    try (Stream<Path> files = Files.list(path)) {
+      List<String> names = files.map(f -> f.getFileName().toString()).toList();
+      return names.stream().noneMatch(n -> n.startsWith("segments"))
+          && names.stream().anyMatch(n -> n.startsWith("_"));
+    }
+  }
+
+  /** Opens the directory (creating an empty index if there is none) and checks every file's checksum. */
+  private void openLucene() throws IOException {
+    directory = FSDirectory.open(path);
     if (!DirectoryReader.indexExists(directory)) {
       try (IndexWriter writer = openWriter()) {
         IndexCommits.commit(writer, IndexCommits.sequence(writer).orElse(0));
       }
     }
-    this.searchers = new SearcherManager(directory, RunSearcher.factory());
+    searchers = new SearcherManager(directory, RunSearcher.factory());
+    RunSearcher searcher = (RunSearcher) searchers.acquire();
+    try {
+      for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+        leaf.reader().checkIntegrity();
+      }
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  private void closeLucene() {
+    try {
+      if (searchers != null) {
+        searchers.close();
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("closing the searchers of {}", path, e);
+    }
+    try {
+      if (directory != null) {
+        directory.close();
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("closing {}", path, e);
+    }
+  }
+
+  /**
+   * Moves the index directory aside (never deleting it) and starts an empty index in its place, whose change
+   * number 0 makes the next {@link #catchUp} index the whole store. Holds Lucene's write lock while moving, so
+   * another process's catch-up is not cut in half. Caller holds {@link #writeLock}.
+   */
+  private static String damaged(Throwable cause) {
+    return "is damaged (" + IndexDamage.describe(cause) + ")";
+  }
+
+  private void setAside(String reason, String why) {
+    closeLucene();
+    Path moved;
+    try (Directory dir = FSDirectory.open(path);
+        Lock lock = new SleepingLockWrapper(dir, LOCK_WAIT_MS).obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+      moved = IndexDamage.moveAside(path, reason, clock);
+    } catch (IOException e) {
+      throw failure(path, "cannot move aside the " + reason + " index", e);
+    }
+    warnings.accept("Search index " + path + " " + why + "; moved it to " + moved
+        + " (kept for inspection) and rebuilding the index from the store");
+    try {
+      openLucene();
+    } catch (IOException e) {
+      throw failure(path, "cannot create", e);
+    }
   }
 
   /** Opens (or creates) the index in {@code dir} and brings it up to date with {@code store}. */
   public static RunIndex open(Path dir, RunStore store) {
-    RunIndex index = open(dir);
+    return open(dir, store, Clock.systemUTC(), LOG::warn);
+  }
+
+  /**
+   * As {@link #open(Path, RunStore)}, dating an index moved aside by {@code clock} and saying so (one message
+   * each time) to {@code warnings} instead of the log.
+   */
+  public static RunIndex open(Path dir, RunStore store, Clock clock, Consumer<String> warnings) {
+    RunIndex index = open(dir, clock, warnings);
     try {
       index.catchUp(store);
       return index;
@@ -73,10 +177,17 @@ public final class RunIndex implements AutoCloseable {
     }
   }
 
-  /** Opens (or creates) the index in {@code dir} as it is; call {@link #catchUp} to bring it up to date. */
+  /**
+   * Opens (or creates) the index in {@code dir} as it is; call {@link #catchUp} to bring it up to date. A
+   * damaged index is moved aside and replaced by an empty one, which the first catch-up fills.
+   */
   public static RunIndex open(Path dir) {
+    return open(dir, Clock.systemUTC(), LOG::warn);
+  }
+
+  static RunIndex open(Path dir, Clock clock, Consumer<String> warnings) {
     try {
-      return new RunIndex(dir);
+      return new RunIndex(dir, clock, warnings);
     } catch (IOException e) {
       throw failure(dir, "cannot open", e);
     }
@@ -92,10 +203,34 @@ public final class RunIndex implements AutoCloseable {
   /**
    * Applies the store's changes since the last applied change number: created and updated runs, then
    * deletions. Returns how many documents were written or deleted. Safe to call before every search: when
-   * nothing changed it costs one {@link RunStore#lastSequence} call. An index
-   * ahead of its store (the store was replaced or restored) or of another format is rebuilt.
+   * nothing changed it costs one {@link RunStore#lastSequence} call. An index ahead of its store (the store
+   * was replaced or restored), of another format, or damaged is moved aside and rebuilt.
    */
   public int catchUp(RunStore store) {
+    try {
+      return tryCatchUp(store);
+    } catch (RuntimeException e) {
+      if (!IndexDamage.isDamage(e)) {
+        throw e;
+      }
+      return heal(store, e);
+    }
+  }
+
+  /**
+   * Moves a damaged index aside and rebuilds it from {@code store}; returns the number of runs indexed. For a
+   * caller that found the damage itself (a search that hit a garbled file).
+   */
+  public int heal(RunStore store, Throwable damage) {
+    synchronized (writeLock) {
+      setAside("corrupt", damaged(damage));
+    }
+    return rebuild(store);
+  }
+
+  private static final int AHEAD = -1;
+
+  private int tryCatchUp(RunStore store) {
     if (store.lastSequence() == lastIndexedSequence()) {
       return 0;
     }
@@ -105,16 +240,30 @@ public final class RunIndex implements AutoCloseable {
     }
     synchronized (writeLock) {
       try {
+        long[] seen = new long[2];
         int applied = write(writer -> {
           long from = IndexCommits.sequence(writer).orElse(-1);
           long target = store.lastSequence();
+          seen[0] = from;
+          seen[1] = target;
           if (target < from || from < 0) {
-            LOG.warn("Search index {} is at change {} but store {} at {}: rebuilding the index", path, from,
-                store.location(), target);
-            return rebuild(writer, store);
+            return AHEAD;
           }
-          return target == from ? 0 : apply(writer, store, from, target);
+          if (target == from) {
+            return 0;
+          }
+          refresh(); // the commit the writer opened, so new documents agree with its fields
+          return IndexUpdates.apply(writer, store, catalog(), from, target);
         });
+        if (applied == AHEAD) {
+          if (seen[0] < 0) {
+            setAside("other-format", "has another format than " + IndexCommits.FORMAT);
+          } else {
+            setAside("ahead", "is at change " + seen[0] + " but store " + store.location() + " at " + seen[1]
+                + " (was the store replaced or restored?)");
+          }
+          applied = write(writer -> IndexUpdates.rebuild(writer, store));
+        }
         refresh();
         return applied;
       } catch (LockObtainFailedException e) {
@@ -122,6 +271,8 @@ public final class RunIndex implements AutoCloseable {
         return 0;
       } catch (IOException e) {
         throw failure(path, "cannot update", e);
+      } catch (UncheckedIOException e) {
+        throw failure(path, "cannot update", e.getCause());
       }
     }
   }
@@ -147,56 +298,6 @@ public final class RunIndex implements AutoCloseable {
     }
   }
 
-  private int apply(IndexWriter writer, RunStore store, long from, long target) throws IOException {
-    refresh(); // the commit the writer opened, so new documents agree with its fields
-    RunDocuments documents = new RunDocuments(catalog());
-    Set<String> changed = new HashSet<>();
-    long cursor = from;
-    for (List<Run> page = store.changedSince(cursor, PAGE); !page.isEmpty(); page = store.changedSince(cursor, PAGE)) {
-      for (Run run : page) {
-        update(writer, documents, run);
-        changed.add(run.id());
-      }
-      long next = page.get(page.size() - 1).sequence();
-      if (next <= cursor) {
-        break;
-      }
-      cursor = next;
-    }
-    int deleted = applyDeletions(writer, store, from, changed);
-    IndexCommits.commit(writer, target);
-    return changed.size() + deleted;
-  }
-
-  /**
-   * A run Lucene refuses (a field whose kind changed under us) is logged and skipped, not allowed to stop
-   * every later run from being indexed; a rebuild decides the fields' kinds afresh.
-   */
-  private static void update(IndexWriter writer, RunDocuments documents, Run run) throws IOException {
-    try {
-      writer.updateDocument(new Term(RunFields.ID, run.id()), documents.build(run));
-    } catch (IllegalArgumentException e) {
-      LOG.warn("Run {} cannot be indexed: {}", run.id(), e.getMessage());
-    }
-  }
-
-  /**
-   * Deletions are read after the changes so none that happened meanwhile is missed; an id both changed and
-   * deleted is kept only if the store still has it (deleted, then created again).
-   */
-  private static int applyDeletions(IndexWriter writer, RunStore store, long from, Set<String> changed)
-      throws IOException {
-    int deleted = 0;
-    for (String id : store.deletedSince(from)) {
-      if (changed.contains(id) && store.get(id).isPresent()) {
-        continue;
-      }
-      writer.deleteDocuments(new Term(RunFields.ID, id));
-      deleted++;
-    }
-    return deleted;
-  }
-
   /**
    * Drops every document and indexes every run of the store again, in bulk: one writer, a large RAM buffer,
    * the next page read from the store while this one is indexed, one commit at the end. Returns the number of
@@ -205,7 +306,16 @@ public final class RunIndex implements AutoCloseable {
   public int rebuild(RunStore store) {
     synchronized (writeLock) {
       try {
-        int count = write(writer -> rebuild(writer, store));
+        int count;
+        try {
+          count = write(writer -> IndexUpdates.rebuild(writer, store));
+        } catch (IOException | RuntimeException e) {
+          if (!IndexDamage.isDamage(e)) {
+            throw e;
+          }
+          setAside("corrupt", damaged(e));
+          count = write(writer -> IndexUpdates.rebuild(writer, store));
+        }
         refresh();
         return count;
       } catch (LockObtainFailedException e) {
@@ -217,39 +327,6 @@ public final class RunIndex implements AutoCloseable {
         throw failure(path, "cannot rebuild", e.getCause());
       }
     }
-  }
-
-  /** {@link IndexWriter#deleteAll} forgets the fields' schema too, so field kinds are decided afresh. */
-  private int rebuild(IndexWriter writer, RunStore store) throws IOException {
-    RunDocuments documents = new RunDocuments(FieldCatalog.empty());
-    ExecutorService reader = Executors.newSingleThreadExecutor(r -> new Thread(r, "reindex-reader"));
-    try {
-      long target = store.lastSequence();
-      writer.deleteAll();
-      int count = 0;
-      CompletableFuture<List<Run>> next = CompletableFuture.supplyAsync(() -> store.changedSince(0, PAGE), reader);
-      for (List<Run> page = next.join(); !page.isEmpty(); page = next.join()) {
-        long cursor = page.get(page.size() - 1).sequence();
-        next = CompletableFuture.supplyAsync(() -> store.changedSince(cursor, PAGE), reader);
-        count += addAll(writer, documents, page);
-      }
-      IndexCommits.commit(writer, target);
-      return count;
-    } finally {
-      reader.shutdownNow();
-    }
-  }
-
-  /** Builds and adds documents on the common pool: IndexWriter takes concurrent adds. */
-  private static int addAll(IndexWriter writer, RunDocuments documents, List<Run> page) {
-    page.parallelStream().forEach(run -> {
-      try {
-        writer.addDocument(documents.build(run));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
-    return page.size();
   }
 
   /** Makes searches see the latest commit, whichever process made it. */
@@ -286,10 +363,18 @@ public final class RunIndex implements AutoCloseable {
   }
 
   RunSearcher acquire() {
-    try {
-      return (RunSearcher) searchers.acquire();
-    } catch (IOException e) {
-      throw failure(path, "cannot read", e);
+    for (int attempt = 0; ; attempt++) {
+      SearcherManager current = searchers;
+      try {
+        return (RunSearcher) current.acquire();
+      } catch (AlreadyClosedException e) {
+        if (current == searchers && attempt > 2) {
+          throw e; // closed for good, not replaced by a heal
+        }
+        Thread.onSpinWait();
+      } catch (IOException e) {
+        throw failure(path, "cannot read", e);
+      }
     }
   }
 
@@ -301,18 +386,20 @@ public final class RunIndex implements AutoCloseable {
     }
   }
 
-  private static DescentException failure(Path path, String what, IOException e) {
+  static DescentException failure(Path path, String what, IOException e) {
     return new DescentException(ErrorCode.INTERNAL, "Search index at " + path + ": " + what + " it (" + e
         + "). It is derived from the run store: `descent runs reindex` rebuilds it.", e);
   }
 
   @Override
   public void close() {
-    try {
-      searchers.close();
-      directory.close();
-    } catch (IOException e) {
-      throw failure(path, "cannot close", e);
+    synchronized (writeLock) {
+      try {
+        searchers.close();
+        directory.close();
+      } catch (IOException e) {
+        throw failure(path, "cannot close", e);
+      }
     }
   }
 }

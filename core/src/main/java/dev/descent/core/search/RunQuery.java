@@ -23,7 +23,9 @@ import org.apache.lucene.search.Query;
  * processed: every field must be in the catalogue (a misspelt field is an error naming the known ones, not
  * an empty result) and every value of a numeric field must be a number, read exactly. Every error is a
  * {@link DescentException} with {@link ErrorCode#INVALID_INPUT}, the column of the problem and the known
- * fields. Terms without a field search the free text; terms are joined with AND unless told otherwise.
+ * fields. Terms without a field search the free text; terms are joined with AND unless told otherwise. A
+ * query over the cost limits of {@link QueryCost} (length, terms, nesting, fuzzy and wildcard terms) is
+ * refused before it runs.
  */
 public final class RunQuery {
   private static final String EXAMPLE = "optimizer:adam AND learning_rate<=1e-3 AND val_accuracy>0.85";
@@ -35,6 +37,7 @@ public final class RunQuery {
     if (query == null || query.isBlank()) {
       return new MatchAllDocsQuery();
     }
+    QueryCost.checkLength(query);
     StandardQueryParser parser = parser(catalog);
     QueryNode tree;
     try {
@@ -43,9 +46,17 @@ public final class RunQuery {
       SyntaxErrors.Problem problem = SyntaxErrors.locate(e, query);
       throw invalid(query, problem.column(), "syntax error: " + problem.message(), catalog);
     }
+    QueryCost.checkDepth(tree);
     check(tree, query, catalog);
+    QueryNode processed;
     try {
-      return (Query) parser.getQueryBuilder().build(parser.getQueryNodeProcessor().process(tree));
+      processed = parser.getQueryNodeProcessor().process(tree);
+    } catch (QueryNodeException | RuntimeException e) {
+      throw invalid(query, 1, e.getMessage(), catalog);
+    }
+    QueryCost.check(processed);
+    try {
+      return (Query) parser.getQueryBuilder().build(processed);
     } catch (QueryNodeException | RuntimeException e) {
       throw invalid(query, 1, e.getMessage(), catalog);
     }

@@ -66,6 +66,18 @@ public final class RunSearch {
     if (catchUp) {
       index.catchUp(store);
     }
+    try {
+      return searchOnce(query, sort, offset, limit);
+    } catch (DescentException e) {
+      if (!IndexDamage.isDamage(e)) {
+        throw e;
+      }
+      index.heal(store, e); // a file garbled after the index was opened and checked
+      return searchOnce(query, sort, offset, limit);
+    }
+  }
+
+  private SearchPage searchOnce(String query, String sort, int offset, int limit) {
     RunSearcher searcher = index.acquire();
     try {
       Query parsed = RunQuery.parse(query, searcher.catalog());

@@ -5,6 +5,7 @@ import dev.descent.core.ErrorCode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
@@ -16,6 +17,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * A unit of work that fails on lock contention (another process) is rolled back and run again whole:
  * a failed {@code executeBatch} has already cleared its batch, so retrying a single statement would
  * silently lose points.
+ *
+ * <p>Any failed unit of work leaves the connection as usable as before it began: the transaction is
+ * rolled back, the cached statements are dropped (a statement that failed mid-step, on {@code SQLITE_FULL}
+ * say, refuses to run again: "statement is not executing"), and when even the rollback fails the
+ * connection is replaced. So one full disk or read-only mount fails the writes that meet it, with
+ * {@link StoreFailures}' message, while reads go on, and writes work again once space is freed.
  */
 final class Database implements AutoCloseable {
   static final int ATTEMPTS = 8;
@@ -26,17 +33,35 @@ final class Database implements AutoCloseable {
     T run(Database db) throws SQLException;
   }
 
-  private final Connection connection;
+  /** Opens a new connection to the store, the first one and any replacement. */
+  @FunctionalInterface
+  interface Connector {
+    Connection connect() throws SQLException;
+  }
+
+  private final Connector connector;
   private final Dialect dialect;
   private final String location;
   private final ReentrantLock lock = new ReentrantLock();
   private final Map<String, PreparedStatement> statements = new HashMap<>();
+  private Connection connection; // null after a replacement failed: the next unit of work tries again
 
-  Database(Connection connection, Dialect dialect, String location) throws SQLException {
-    this.connection = connection;
+  Database(Connector connector, Dialect dialect, String location) throws SQLException {
+    this.connector = connector;
     this.dialect = dialect;
     this.location = location;
-    connection.setAutoCommit(dialect.begin(true) != null);
+    this.connection = connect();
+  }
+
+  private Connection connect() throws SQLException {
+    Connection c = connector.connect();
+    try {
+      c.setAutoCommit(dialect.begin(true) != null);
+      return c;
+    } catch (SQLException e) {
+      closeQuietly(c, e);
+      throw e;
+    }
   }
 
   Dialect dialect() {
@@ -72,32 +97,29 @@ final class Database implements AutoCloseable {
     try {
       for (int attempt = 1; ; attempt++) {
         try {
+          if (connection == null) {
+            connection = connect();
+          } else if (write && connection.isReadOnly()) {
+            reconnect(); // opened on a read-only mount: see whether it is writable now
+          }
           execute(dialect.begin(write));
           T result = work.run(this);
           commit();
           return result;
         } catch (SQLException e) {
-          rollbackQuietly(e);
+          recover(e, true);
           if (!dialect.isRetryable(e) || attempt == ATTEMPTS) {
-            throw failure(what, e, attempt);
+            throw StoreFailures.of(location, what, e, dialect, attempt);
           }
           backOff(attempt);
         } catch (RuntimeException | Error e) {
-          rollbackQuietly(e);
+          recover(e, !(e instanceof DescentException)); // descent's own refusals leave their statements complete
           throw e;
         }
       }
     } finally {
       lock.unlock();
     }
-  }
-
-  private DescentException failure(String what, SQLException e, int attempts) {
-    String busy = dialect.isRetryable(e)
-        ? " Another process held the store for too long (" + attempts + " attempts); retry when it is less busy."
-        : " Check that the store is reachable and writable; the cause is below.";
-    return new DescentException(ErrorCode.INTERNAL,
-        "Run store " + location + ": " + what + " failed: " + e.getMessage() + "." + busy, e);
   }
 
   private void execute(String sql) throws SQLException {
@@ -114,17 +136,75 @@ final class Database implements AutoCloseable {
     }
   }
 
-  private void rollbackQuietly(Throwable cause) {
+  /**
+   * Leaves no transaction open and no statement half-run: drops the cached statements, rolls back
+   * (through a fresh statement, since the cached ROLLBACK may be the one that broke), and replaces the
+   * connection when the rollback fails for any reason but "nothing to roll back".
+   */
+  private void recover(Throwable cause, boolean dropStatements) {
+    if (connection == null) {
+      return;
+    }
+    if (dropStatements) {
+      dropStatements(cause);
+    }
     try {
       if (connection.getAutoCommit()) {
-        execute("ROLLBACK");
+        try (Statement s = connection.createStatement()) {
+          s.execute("ROLLBACK");
+        }
       } else {
         connection.rollback();
       }
     } catch (SQLException r) {
-      if (dialect.begin(true) == null) {
+      if (!dialect.noTransaction(r)) {
         cause.addSuppressed(r);
-      } // else SQLite's BEGIN itself failed: no transaction is open and there is nothing to undo
+        replace(cause);
+      }
+    }
+  }
+
+  /** Closes every cached statement; {@code cause}, when given, keeps any error closing them. */
+  private void dropStatements(Throwable cause) {
+    for (PreparedStatement ps : statements.values()) {
+      try {
+        ps.close();
+      } catch (SQLException e) {
+        if (cause != null) {
+          cause.addSuppressed(e);
+        }
+      }
+    }
+    statements.clear();
+  }
+
+  /** Closes a connection whose state is in doubt and opens a new one, or leaves none for the next unit to open. */
+  private void replace(Throwable cause) {
+    closeQuietly(connection, cause);
+    connection = null;
+    try {
+      connection = connect();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  private void reconnect() throws SQLException {
+    dropStatements(null);
+    Connection old = connection;
+    connection = null;
+    try {
+      old.close();
+    } finally {
+      connection = connect();
+    }
+  }
+
+  private static void closeQuietly(Connection c, Throwable cause) {
+    try {
+      c.close();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
     }
   }
 
@@ -144,7 +224,10 @@ final class Database implements AutoCloseable {
       for (PreparedStatement ps : statements.values()) {
         ps.close();
       }
-      connection.close();
+      statements.clear();
+      if (connection != null) {
+        connection.close();
+      }
     } catch (SQLException e) {
       throw new DescentException(ErrorCode.INTERNAL, "Run store " + location + ": closing failed: " + e.getMessage(), e);
     } finally {

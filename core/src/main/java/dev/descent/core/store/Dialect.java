@@ -1,5 +1,6 @@
 package dev.descent.core.store;
 
+import dev.descent.core.ErrorCode;
 import java.sql.SQLException;
 
 /**
@@ -30,6 +31,22 @@ enum Dialect {
       String message = String.valueOf(e.getMessage());
       return primary == 5 || primary == 6 || message.contains("SQLITE_BUSY") || message.contains("SQLITE_LOCKED");
     }
+
+    @Override
+    ErrorCode failure(SQLException e) {
+      int primary = e.getErrorCode() & 0xff;
+      String message = String.valueOf(e.getMessage());
+      if (primary == 13 || message.contains("SQLITE_FULL")) {
+        return ErrorCode.STORE_FULL;
+      }
+      return primary == 8 || message.contains("SQLITE_READONLY") ? ErrorCode.STORE_READ_ONLY : ErrorCode.STORE_UNAVAILABLE;
+    }
+
+    @Override
+    boolean noTransaction(SQLException e) {
+      // SQLite rolls a transaction back by itself on SQLITE_FULL, SQLITE_IOERR and a failed BEGIN
+      return String.valueOf(e.getMessage()).contains("no transaction is active");
+    }
   },
   POSTGRES {
     @Override
@@ -53,6 +70,20 @@ enum Dialect {
       // serialization failure, deadlock, and a concurrent CREATE TABLE IF NOT EXISTS racing ours
       return state.equals("40001") || state.equals("40P01") || state.equals("23505");
     }
+
+    @Override
+    ErrorCode failure(SQLException e) {
+      String state = String.valueOf(e.getSQLState());
+      if (state.equals("53100")) { // disk_full
+        return ErrorCode.STORE_FULL;
+      }
+      return state.equals("25006") ? ErrorCode.STORE_READ_ONLY : ErrorCode.STORE_UNAVAILABLE; // read_only_sql_transaction
+    }
+
+    @Override
+    boolean noTransaction(SQLException e) {
+      return false; // with autoCommit off the driver always has a transaction to roll back
+    }
   };
 
   /**
@@ -73,4 +104,10 @@ enum Dialect {
 
   /** Whether a failed unit of work may simply be run again: lock contention rather than a real error. */
   abstract boolean isRetryable(SQLException e);
+
+  /** What kind of store failure {@code e} is: a full disk, a read-only store, or anything else. */
+  abstract ErrorCode failure(SQLException e);
+
+  /** Whether a failed ROLLBACK only says there was nothing to roll back, so the connection is fine. */
+  abstract boolean noTransaction(SQLException e);
 }

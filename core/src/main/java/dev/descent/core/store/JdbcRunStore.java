@@ -31,9 +31,9 @@ abstract class JdbcRunStore implements RunStore {
   private final Database db;
   private final String location;
 
-  JdbcRunStore(Connection connection, Dialect dialect, String location) throws SQLException {
+  JdbcRunStore(Database.Connector connector, Dialect dialect, String location) throws SQLException {
     this.location = location;
-    this.db = new Database(connection, dialect, location);
+    this.db = new Database(connector, dialect, location);
     db.transaction("migrating the schema", d -> Schema.migrate(d.connection(), dialect, location));
   }
 
@@ -264,7 +264,7 @@ abstract class JdbcRunStore implements RunStore {
 
   @Override
   public void addTag(String runId, String tag) {
-    editTags(runId, tag, true);
+    editTags(runId, RunLabels.tag(tag), true);
   }
 
   @Override
@@ -297,10 +297,11 @@ abstract class JdbcRunStore implements RunStore {
 
   @Override
   public void setNote(String runId, String note) {
+    String valid = RunLabels.note(note);
     db.transaction("setting the note of run " + runId, d -> {
       long seq = nextSequence();
       PreparedStatement ps = d.prepare("UPDATE runs SET note = ?, sequence = ? WHERE id = ?");
-      ps.setString(1, note);
+      ps.setString(1, valid);
       ps.setLong(2, seq);
       ps.setString(3, runId);
       return requireOne(ps.executeUpdate(), runId);

@@ -12,6 +12,11 @@ import java.util.Set;
  * @param params flat params for search and tables: {@code optimizer, learning_rate, batch_size, dropout, seed, ...};
  *     values are String, Long, Double or Boolean
  * @param provenance plugins with versions and jar hashes, backend, JVM, OS, host, versions, git commit
+ * @param tags checked by {@link RunLabels#tag} here, so a run is never created with a tag it could not be given
  */
 public record NewRun(String id, String experiment, String sweepId, Map<String, Object> config,
-    Map<String, Object> params, Map<String, Object> provenance, Set<String> tags, Instant startTime) {}
+    Map<String, Object> params, Map<String, Object> provenance, Set<String> tags, Instant startTime) {
+  public NewRun {
+    RunLabels.tags(tags);
+  }
+}

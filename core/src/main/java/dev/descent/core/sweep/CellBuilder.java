@@ -156,6 +156,21 @@ final class CellBuilder {
     return d == Math.rint(d) && Math.abs(d) < 1e15 && !(v instanceof Double) ? (Object) d.longValue() : d;
   }
 
+  /** How many values {@code v} holds, counting every map, list and scalar in it (the file is a tree: no cycles). */
+  static long values(Object v) {
+    long n = 1;
+    if (v instanceof Map<?, ?> m) {
+      for (Object x : m.values()) {
+        n += values(x);
+      }
+    } else if (v instanceof List<?> l) {
+      for (Object x : l) {
+        n += values(x);
+      }
+    }
+    return n;
+  }
+
   /** A deep copy of maps and lists, so no cell's edits reach another (YAML aliases share objects). */
   static Object copy(Object v) {
     if (v instanceof Map<?, ?> m) {

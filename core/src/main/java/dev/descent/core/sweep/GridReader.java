@@ -143,7 +143,7 @@ final class GridReader {
           + "e.g. {name: sgd, momentum: 0.9}";
     }
     if (!plugins.has(PluginKind.OPTIMIZER, s)) {
-      return "unknown optimizer '" + s + "'; available: " + String.join(", ", plugins.names(PluginKind.OPTIMIZER));
+      return "unknown optimizer " + ConfigNode.quote(s) + "; available: " + String.join(", ", plugins.names(PluginKind.OPTIMIZER));
     }
     return null;
   }
@@ -209,18 +209,9 @@ final class GridReader {
     };
   }
 
+  /** A grid value's number, read as every field's is ({@link ConfigNode#number}: no NaN, no infinities). */
   static Double number(Object v) {
-    if (v instanceof Number n) {
-      return n.doubleValue();
-    }
-    if (v instanceof String s) {
-      try {
-        return Double.parseDouble(s.trim());
-      } catch (NumberFormatException e) {
-        return null;
-      }
-    }
-    return null;
+    return ConfigNode.number(v);
   }
 
   private static String plain(Number n) {

@@ -4,10 +4,9 @@ import dev.descent.core.experiment.Experiment;
 import dev.descent.core.experiment.ExperimentException;
 import dev.descent.core.experiment.ExperimentParser;
 import dev.descent.core.experiment.Problems;
+import dev.descent.core.experiment.YamlInput;
 import dev.descent.core.plugin.PluginRegistry;
 import dev.descent.spi.Problem;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,6 +26,11 @@ import java.util.Set;
 public final class SweepParser {
   /** More cells than this is almost surely a mistake, and would take days on one machine. */
   public static final int MAX_CELLS = 10_000;
+  /**
+   * Values written out over all cells (cells x values of the file): each cell is a copy of the file that the
+   * experiment parser reads, so a long list in a file of many cells would take minutes before anything runs.
+   */
+  static final long MAX_EXPANDED_VALUES = 5_000_000;
   private final PluginRegistry plugins;
   private final ExperimentParser parser;
 
@@ -37,13 +41,7 @@ public final class SweepParser {
 
   /** Parses a file; its path names the source in every message, relative paths resolve against its folder. */
   public Sweep parse(Path file) {
-    String text;
-    try {
-      text = Files.readString(file);
-    } catch (IOException e) {
-      throw new ExperimentException(file.toString(), List.of(new Problem("", "cannot read the file: " + e)));
-    }
-    return parse(text, file.toString(), file.toAbsolutePath().getParent());
+    return parseDocument(YamlInput.read(file), file.toString(), file.toAbsolutePath().getParent());
   }
 
   /** Parses YAML text; {@code source} names it in messages, relative paths resolve against {@code baseDir}. */
@@ -64,6 +62,13 @@ public final class SweepParser {
     if (count > MAX_CELLS) {
       problems.add("grid", "expands to " + product(axes) + " cells, more than the " + MAX_CELLS
           + " a sweep may have; split it into several files or drop values");
+      throw new ExperimentException(source, problems.list());
+    }
+    long values = CellBuilder.values(doc);
+    if (count * values > MAX_EXPANDED_VALUES) {
+      problems.add("grid", "expands to " + count + " cells of " + values + " values each, more than the "
+          + MAX_EXPANDED_VALUES + " values a sweep may expand to; an experiment has a few hundred values: "
+          + "shorten the file's lists or split the grid into several files");
       throw new ExperimentException(source, problems.list());
     }
     CellBuilder builder = new CellBuilder(doc, axes);

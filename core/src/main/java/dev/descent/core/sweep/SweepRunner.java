@@ -1,5 +1,6 @@
 package dev.descent.core.sweep;
 
+import dev.descent.core.DescentException;
 import dev.descent.core.data.Datasets;
 import dev.descent.core.env.Backend;
 import dev.descent.core.experiment.FlatParams;
@@ -11,6 +12,7 @@ import dev.descent.core.store.LeaseOwner;
 import dev.descent.core.store.LeaseSettings;
 import dev.descent.core.store.NewRun;
 import dev.descent.core.store.RunStore;
+import dev.descent.core.store.StoreFailures;
 import dev.descent.core.store.SweepInfo;
 import dev.descent.core.tracking.Artifacts;
 import dev.descent.core.tracking.RunRecorder;
@@ -23,6 +25,7 @@ import dev.descent.core.train.TrainingResult;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +35,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs a sweep's cells on a pool of workers, each cell exactly once per store: every cell is entered
@@ -40,7 +44,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * expired, or its process gone from this machine), and fails for one that finished or diverged. A cell
  * a live process elsewhere holds is waited for ({@link HeldCells}) until it ends there or its holder
  * dies, so the sweep returns when every cell has an outcome. A failure inside one cell is recorded with
- * its stack trace and the sweep goes on.
+ * its stack trace and the sweep goes on. A failure of the store itself (a full disk, a read-only store)
+ * stops the sweep instead: no cell is claimed after it, running cells stop at their next batch and are
+ * recorded {@code stopped} where the store still allows (else left for the next run to reclaim), and
+ * {@link #run} throws one {@link DescentException} naming the cause; rerunning resumes.
  */
 public final class SweepRunner {
   private final Trainer trainer;
@@ -55,6 +62,9 @@ public final class SweepRunner {
   private final Semaphore budget = new Semaphore(Integer.MAX_VALUE);
   private final Set<RunRecorder> running = ConcurrentHashMap.newKeySet();
   private volatile boolean stopping;
+  /** The first store failure (a full disk, a read-only store): the sweep claims nothing more and stops. */
+  private final AtomicReference<DescentException> storeFailure = new AtomicReference<>();
+  private final AtomicInteger leftRunning = new AtomicInteger();
 
   /** @param artifacts where each cell's kept weights go; null to keep none */
   public SweepRunner(Trainer trainer, RunStore store, Artifacts artifacts, PluginRegistry plugins, Clock clock) {
@@ -115,9 +125,16 @@ public final class SweepRunner {
     for (int w = 0; w < workers; w++) {
       pool.execute(() -> {
         Cell cell;
-        while (!stopping && (cell = next(queue)) != null) {
-          if (runCell(cell, listener)) {
-            ran.incrementAndGet();
+        while (!stopping && storeFailure.get() == null && (cell = next(queue)) != null) {
+          try {
+            if (runCell(cell, listener)) {
+              ran.incrementAndGet();
+            }
+          } catch (DescentException e) {
+            if (!e.code().isStoreFailure()) {
+              throw e;
+            }
+            storeFailure.compareAndSet(null, e); // the claim itself failed
           }
         }
       });
@@ -130,6 +147,13 @@ public final class SweepRunner {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    DescentException failure = storeFailure.get();
+    if (failure != null) {
+      int left = leftRunning.get();
+      throw new DescentException(failure.code(), "Sweep '" + sweep.name() + "' stopped: " + failure.getMessage()
+          + (left == 0 ? "" : " " + left + " running cell" + (left == 1 ? " was" : "s were") + " left 'running'"
+              + " (the store took no more writes); the next run reclaims " + (left == 1 ? "it." : "them.")), failure);
     }
     return ran.get();
   }
@@ -144,7 +168,7 @@ public final class SweepRunner {
       return cell;
     }
     try {
-      return held.next(() -> stopping);
+      return held.next(() -> stopping || storeFailure.get() != null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return null;
@@ -203,6 +227,12 @@ public final class SweepRunner {
         @Override
         public void onEpoch(EpochMetrics m) {
           listener.onCellEpoch(cell, m);
+          stopIfStoreFailed();
+        }
+
+        @Override
+        public void onBatch(int epoch, int batch, double loss) {
+          stopIfStoreFailed();
         }
       };
       var data = Datasets.load(cell.experiment().dataset());
@@ -212,10 +242,18 @@ public final class SweepRunner {
       recorder.finished(r, artifacts);
       listener.onCellEnd(cell, r.status(), r.divergence() == null ? null : r.divergence().message());
     } catch (Throwable t) {
-      recorder.failed(t);
-      listener.onCellEnd(cell, RunStatus.FAILED, String.valueOf(t.getMessage() == null ? t : t.getMessage()));
-      if (t instanceof Error e && !(t instanceof AssertionError)) {
-        throw e;
+      Optional<DescentException> storeDown = StoreFailures.find(t);
+      if (storeDown.isEmpty() && !(t instanceof StoreStopped)) {
+        storeDown = recordFailure(recorder, t);
+        listener.onCellEnd(cell, RunStatus.FAILED, String.valueOf(t.getMessage() == null ? t : t.getMessage()));
+        if (t instanceof Error e && !(t instanceof AssertionError)) {
+          throw e;
+        }
+      }
+      if (storeDown.isPresent()) {
+        storeFailure.compareAndSet(null, storeDown.get());
+        stopRecording(recorder);
+        listener.onCellEnd(cell, RunStatus.STOPPED, "the run store failed, so the sweep stops (the cause follows)");
       }
     } finally {
       running.remove(recorder);
@@ -226,6 +264,47 @@ public final class SweepRunner {
     return true;
   }
 
+  /** Records a cell's own failure; returns the store failure when even that cannot be recorded. */
+  private static Optional<DescentException> recordFailure(RunRecorder recorder, Throwable t) {
+    try {
+      recorder.failed(t);
+      return Optional.empty();
+    } catch (RuntimeException e) {
+      Optional<DescentException> storeDown = StoreFailures.find(e);
+      if (storeDown.isEmpty()) {
+        throw e;
+      }
+      return storeDown;
+    }
+  }
+
+  /** A cell the store failed under: {@code stopped} if the store still takes that write, else left for the next run. */
+  private void stopRecording(RunRecorder recorder) {
+    if (recorder.ended()) {
+      return; // its end is recorded already
+    }
+    try {
+      recorder.stopped();
+    } catch (RuntimeException e) {
+      leftRunning.incrementAndGet();
+    }
+  }
+
+  /** Thrown into the other cells' training once the store failed, so they stop at the next batch. */
+  private static final class StoreStopped extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    StoreStopped() {
+      super("stopped: the run store failed", null, false, false);
+    }
+  }
+
+  private void stopIfStoreFailed() {
+    if (storeFailure.get() != null) {
+      throw new StoreStopped();
+    }
+  }
+
   /**
    * Ctrl-C: this sweep's running cells are recorded as {@code stopped} with what they had; no new cell
    * starts, and cells other processes hold are left to them.
@@ -233,7 +312,11 @@ public final class SweepRunner {
   public void stopAll() {
     stopping = true;
     for (RunRecorder r : List.copyOf(running)) {
-      r.stopped();
+      try {
+        r.stopped();
+      } catch (RuntimeException e) {
+        // the store is gone too: the cell stays 'running' and the next run reclaims it
+      }
     }
   }
 

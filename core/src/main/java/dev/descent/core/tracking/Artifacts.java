@@ -3,6 +3,7 @@ package dev.descent.core.tracking;
 import dev.descent.core.DescentException;
 import dev.descent.core.ErrorCode;
 import dev.descent.core.Json;
+import dev.descent.core.store.StoreFailures;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -115,8 +116,7 @@ public final class Artifacts {
       write(dir.resolve(META), Json.writePretty(meta).getBytes(java.nio.charset.StandardCharsets.UTF_8));
       return file;
     } catch (IOException e) {
-      throw new DescentException(ErrorCode.INTERNAL, "Cannot write the weights of run " + runId + " under " + dir
-          + ": " + e.getMessage(), e);
+      throw StoreFailures.ofFile(root.toString(), "writing the weights of run " + runId + " under " + dir, e);
     }
   }
 
@@ -144,8 +144,17 @@ public final class Artifacts {
 
   private static void write(Path target, byte[] bytes) throws IOException {
     Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-    Files.write(tmp, bytes);
-    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    try {
+      Files.write(tmp, bytes);
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      try {
+        Files.deleteIfExists(tmp); // a half-written file on a full disk only keeps it full
+      } catch (IOException d) {
+        e.addSuppressed(d);
+      }
+      throw e;
+    }
   }
 
   private static String sha256(byte[] bytes) {

@@ -130,13 +130,18 @@ public final class RunRecorder implements TrainingListener, AutoCloseable {
     end(RunStatus.STOPPED, Map.of(), "interrupted", null);
   }
 
+  /**
+   * Records the end once. The heartbeat stops first either way; a run whose end could not be written (a
+   * full disk) is not {@link #ended}, so a later stop may try again, and if none gets through it stays
+   * {@code running} without a heartbeat, for the next run to reclaim.
+   */
   private synchronized void end(RunStatus status, Map<String, Double> test, String error, String trace) {
     if (ended) {
       return;
     }
-    ended = true;
     heartbeat.shutdownNow();
     store.finish(runId, status, test, error, trace, clock.instant());
+    ended = true;
   }
 
   public boolean ended() {

@@ -28,15 +28,6 @@ public final class RunViews {
         new DescentException(ErrorCode.NOT_FOUND, "No run '" + id + "' in " + store.location()));
   }
 
-  /** A tag: 1 to 100 characters, no whitespace (so {@code tag:X} finds it exactly). */
-  public static String validTag(String tag) {
-    if (tag == null || tag.isEmpty() || tag.length() > 100 || tag.chars().anyMatch(Character::isWhitespace)) {
-      throw new DescentException(ErrorCode.INVALID_INPUT, "Invalid tag '" + tag
-          + "': a tag is 1 to 100 characters without spaces");
-    }
-    return tag;
-  }
-
   /** Everything but the config, provenance, stack trace and metric points. */
   public static Map<String, Object> summary(Run r) {
     Map<String, Object> m = new LinkedHashMap<>();

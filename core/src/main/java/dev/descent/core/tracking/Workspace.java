@@ -2,8 +2,10 @@ package dev.descent.core.tracking;
 
 import dev.descent.core.search.RunIndex;
 import dev.descent.core.search.RunSearch;
+import dev.descent.core.store.OpenMode;
 import dev.descent.core.store.RunStore;
 import dev.descent.core.store.RunStores;
+import dev.descent.core.store.StoreFailures;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -24,7 +26,7 @@ public final class Workspace implements AutoCloseable {
   private final RunSearch search;
   private final Artifacts artifacts;
 
-  private Workspace(String location, RunStore store, RunIndex index) {
+  private Workspace(String location, RunStore store, RunIndex index, boolean caughtUp) {
     this.location = location;
     this.artifacts = new Artifacts(location.startsWith("postgresql://")
         ? indexDirectory(location, null).getParent().getParent().resolve("artifacts")
@@ -32,22 +34,53 @@ public final class Workspace implements AutoCloseable {
         : Path.of(location, "artifacts"));
     this.store = store;
     this.index = index;
-    this.search = new RunSearch(index, store);
+    // an index that could not catch up (a full or read-only disk) is searched as it is rather than failing every read
+    this.search = caughtUp ? new RunSearch(index, store) : new RunSearch(index, store).asIs();
   }
 
   /**
    * Opens the store named by {@code storeFlag} (else {@code DESCENT_STORE}, else {@code ./descent-store})
-   * and its index ({@code indexFlag} when given).
+   * and its index ({@code indexFlag} when given), creating the store when there is none.
    */
   public static Workspace open(String storeFlag, String indexFlag, Clock clock) {
+    return open(storeFlag, indexFlag, clock, OpenMode.CREATE_IF_NEW);
+  }
+
+  /**
+   * Opens the store named by {@code storeFlag} (else {@code DESCENT_STORE}, else {@code ./descent-store})
+   * and its index ({@code indexFlag} when given); {@code mode} says whether a missing store is created.
+   * The store is opened, and refused if it is lost, before the index: an index never catches up with a
+   * store that came back empty.
+   */
+  public static Workspace open(String storeFlag, String indexFlag, Clock clock, OpenMode mode) {
     String location = RunStores.resolveLocation(storeFlag);
-    RunStore store = RunStores.open(location, clock);
+    RunStore store = RunStores.open(location, clock, mode);
     try {
-      RunIndex index = RunIndex.open(indexDirectory(location, indexFlag), store);
-      return new Workspace(location, store, index);
+      Path dir = indexDirectory(location, indexFlag);
+      try {
+        return new Workspace(location, store, RunIndex.open(dir, store), true);
+      } catch (RuntimeException e) {
+        if (!StoreFailures.isUnwritableDisk(e)) {
+          throw e;
+        }
+        return new Workspace(location, store, openAsIs(dir, e), false);
+      }
     } catch (RuntimeException e) {
       store.close();
       throw e;
+    }
+  }
+
+  /**
+   * On a full or read-only disk the index's catch-up cannot be written: it is opened as it is instead, so reads
+   * go on, missing only what changed since its last catch-up.
+   */
+  private static RunIndex openAsIs(Path dir, RuntimeException cause) {
+    try {
+      return RunIndex.open(dir);
+    } catch (RuntimeException again) {
+      cause.addSuppressed(again);
+      throw cause;
     }
   }
 

@@ -10,12 +10,20 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The index follows the store: it catches up after changes made behind its back, and rebuilds to the same. */
 class RunIndexCatchUpTest {
-  @TempDir Path dir;
+  @TempDir Path root;
+  /** Inside the temporary directory, so an index moved aside beside it is cleaned up too. */
+  private Path dir;
+
+  @BeforeEach
+  void setUp() {
+    dir = root.resolve("index");
+  }
 
   private static List<String> ids(RunSearch search, String query) {
     return search.search(query, "id", 0, 100).ids();
@@ -101,7 +109,7 @@ class RunIndexCatchUpTest {
   }
 
   @Test
-  void an_index_ahead_of_its_store_is_rebuilt() {
+  void an_index_ahead_of_its_store_is_rebuilt() throws java.io.IOException {
     InMemoryRunStore store = HandBuiltRuns.store();
     changeBehindTheIndex(store);
     RunIndex.open(dir, store).close();
@@ -109,6 +117,10 @@ class RunIndexCatchUpTest {
     replaced.put(run("x-1", 1).param("optimizer", "adam").build());
     try (RunIndex index = RunIndex.open(dir, replaced)) {
       assertEquals(List.of("x-1"), ids(new RunSearch(index, replaced), "optimizer:adam"));
+    }
+    try (Stream<Path> beside = java.nio.file.Files.list(root)) {
+      assertTrue(beside.anyMatch(p -> p.getFileName().toString().startsWith("index.ahead-")),
+          "the old index is moved aside, not wiped");
     }
   }
 
