@@ -99,6 +99,8 @@ final class Database implements AutoCloseable {
         try {
           if (connection == null) {
             connection = connect();
+          } else if (write && connection.isReadOnly()) {
+            reconnect(); // opened on a read-only mount: see whether it is writable now
           }
           execute(dialect.begin(write));
           T result = work.run(this);
@@ -162,12 +164,15 @@ final class Database implements AutoCloseable {
     }
   }
 
+  /** Closes every cached statement; {@code cause}, when given, keeps any error closing them. */
   private void dropStatements(Throwable cause) {
     for (PreparedStatement ps : statements.values()) {
       try {
         ps.close();
       } catch (SQLException e) {
-        cause.addSuppressed(e);
+        if (cause != null) {
+          cause.addSuppressed(e);
+        }
       }
     }
     statements.clear();
@@ -181,6 +186,17 @@ final class Database implements AutoCloseable {
       connection = connect();
     } catch (SQLException e) {
       cause.addSuppressed(e);
+    }
+  }
+
+  private void reconnect() throws SQLException {
+    dropStatements(null);
+    Connection old = connection;
+    connection = null;
+    try {
+      old.close();
+    } finally {
+      connection = connect();
     }
   }
 

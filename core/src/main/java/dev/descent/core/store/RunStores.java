@@ -40,6 +40,12 @@ public final class RunStores {
     try {
       store.markOrphansCrashed(clock.instant());
       return store;
+    } catch (DescentException e) {
+      if (e.code() == ErrorCode.STORE_READ_ONLY) {
+        return store; // a read-only store opens for reading; its stale runs are marked by the next writer
+      }
+      store.close();
+      throw e;
     } catch (RuntimeException e) {
       store.close();
       throw e;

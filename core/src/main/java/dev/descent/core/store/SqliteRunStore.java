@@ -104,6 +104,9 @@ public final class SqliteRunStore extends JdbcRunStore {
   }
 
   private static Connection connect(Path file) throws SQLException {
+    if (Files.exists(file) && !Files.isWritable(file.getParent())) {
+      return connectReadOnly(file);
+    }
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
@@ -119,6 +122,21 @@ public final class SqliteRunStore extends JdbcRunStore {
       throw e;
     }
     return c;
+  }
+
+  /**
+   * A store on a read-only mount (a backup, a shared read-only volume): SQLite cannot create the WAL's
+   * shared-memory file there, so the database is opened read-only and immutable (nothing can change it
+   * while the mount stays read-only). Writes fail as {@code SQLITE_READONLY}; once the mount is writable
+   * again, the connection {@link Database} opens after a failed write is an ordinary one.
+   */
+  private static Connection connectReadOnly(Path file) throws SQLException {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setReadOnly(true);
+    config.setOpenMode(org.sqlite.SQLiteOpenMode.OPEN_URI);
+    config.enforceForeignKeys(false);
+    config.setGetGeneratedKeys(false);
+    return config.createConnection("jdbc:sqlite:file:" + file.toAbsolutePath() + "?immutable=1");
   }
 
   private static void closeQuietly(Connection c, Exception cause) {

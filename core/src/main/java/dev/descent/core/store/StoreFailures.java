@@ -31,11 +31,29 @@ public final class StoreFailures {
 
   /** A file the store keeps beside its database (an artifact) could not be written. */
   public static DescentException ofFile(String location, String what, IOException e) {
-    String message = String.valueOf(e.getMessage());
-    ErrorCode code = message.contains("No space left on device") || message.contains("Disk quota exceeded")
+    return of(unwritable(String.valueOf(e.getMessage())), location, what, e.toString(), e);
+  }
+
+  /**
+   * Whether {@code t} was caused by a full disk or a read-only file system (an {@link IOException} saying
+   * so, or a store failure with that code): the condition under which reads should go on without writing.
+   */
+  public static boolean isUnwritableDisk(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof DescentException d && (d.code() == ErrorCode.STORE_FULL || d.code() == ErrorCode.STORE_READ_ONLY)) {
+        return true;
+      }
+      if (c instanceof IOException io && unwritable(String.valueOf(io.getMessage())) != ErrorCode.STORE_UNAVAILABLE) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static ErrorCode unwritable(String message) {
+    return message.contains("No space left on device") || message.contains("Disk quota exceeded")
         ? ErrorCode.STORE_FULL
         : message.contains("Read-only file system") ? ErrorCode.STORE_READ_ONLY : ErrorCode.STORE_UNAVAILABLE;
-    return of(code, location, what, e.toString(), e);
   }
 
   private static DescentException of(ErrorCode code, String location, String what, String cause, Exception e) {

@@ -5,6 +5,7 @@ import dev.descent.core.search.RunSearch;
 import dev.descent.core.store.OpenMode;
 import dev.descent.core.store.RunStore;
 import dev.descent.core.store.RunStores;
+import dev.descent.core.store.StoreFailures;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -25,7 +26,7 @@ public final class Workspace implements AutoCloseable {
   private final RunSearch search;
   private final Artifacts artifacts;
 
-  private Workspace(String location, RunStore store, RunIndex index) {
+  private Workspace(String location, RunStore store, RunIndex index, boolean caughtUp) {
     this.location = location;
     this.artifacts = new Artifacts(location.startsWith("postgresql://")
         ? indexDirectory(location, null).getParent().getParent().resolve("artifacts")
@@ -33,7 +34,8 @@ public final class Workspace implements AutoCloseable {
         : Path.of(location, "artifacts"));
     this.store = store;
     this.index = index;
-    this.search = new RunSearch(index, store);
+    // an index that could not catch up (a full or read-only disk) is searched as it is rather than failing every read
+    this.search = caughtUp ? new RunSearch(index, store) : new RunSearch(index, store).asIs();
   }
 
   /**
@@ -54,11 +56,31 @@ public final class Workspace implements AutoCloseable {
     String location = RunStores.resolveLocation(storeFlag);
     RunStore store = RunStores.open(location, clock, mode);
     try {
-      RunIndex index = RunIndex.open(indexDirectory(location, indexFlag), store);
-      return new Workspace(location, store, index);
+      Path dir = indexDirectory(location, indexFlag);
+      try {
+        return new Workspace(location, store, RunIndex.open(dir, store), true);
+      } catch (RuntimeException e) {
+        if (!StoreFailures.isUnwritableDisk(e)) {
+          throw e;
+        }
+        return new Workspace(location, store, openAsIs(dir, e), false);
+      }
     } catch (RuntimeException e) {
       store.close();
       throw e;
+    }
+  }
+
+  /**
+   * On a full or read-only disk the index's catch-up cannot be written: it is opened as it is instead, so reads
+   * go on, missing only what changed since its last catch-up.
+   */
+  private static RunIndex openAsIs(Path dir, RuntimeException cause) {
+    try {
+      return RunIndex.open(dir);
+    } catch (RuntimeException again) {
+      cause.addSuppressed(again);
+      throw cause;
     }
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.descent.core.DescentException;
 import dev.descent.core.ErrorCode;
+import dev.descent.core.tracking.Workspace;
 import dev.descent.core.train.RunStatus;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -62,6 +63,39 @@ class DiskFaultTest {
       store.finish("r1", RunStatus.FINISHED, Map.of(), null, null, clock.instant());
       assertEquals(Set.of(1, 2), epochs(store, "r1"));
       assertEquals(RunStatus.FINISHED, store.get("r1").orElseThrow().status());
+    }
+  }
+
+  @Test
+  void a_store_on_a_read_only_mount_opens_for_reading_fails_writes_clearly_and_writes_again_once_writable()
+      throws Exception {
+    try (Tmpfs fs = Tmpfs.mount(temp, "8m")) {
+      String location = fs.dir().resolve("s").toString();
+      try (Workspace ws = Workspace.open(location, null, clock, OpenMode.CREATE_IF_NEW)) {
+        ws.store().create(RunStoreContract.newRun("r1", RunStoreContract.T0));
+        ws.store().logMetrics("r1", epoch(1, 10), clock.instant());
+        ws.sync();
+      }
+      fs.readOnly(true); // root ignores chmod: a read-only mount is what makes a store read-only for it
+      try (Workspace ws = Workspace.open(location, null, clock, OpenMode.EXISTING_ONLY)) {
+        RunStore store = ws.store();
+        try {
+          for (int attempt = 0; attempt < 2; attempt++) {
+            DescentException e = assertThrows(DescentException.class,
+                () -> store.logMetrics("r1", epoch(2, 10), clock.instant()));
+            assertEquals(ErrorCode.STORE_READ_ONLY, e.code(), e.getMessage());
+            assertEquals(503, e.code().httpStatus());
+            assertTrue(e.getMessage().contains("the store is read-only (") && e.getMessage().contains("SQLITE_READONLY")
+                && e.getMessage().contains("writable"), e.getMessage());
+          }
+          assertEquals(Set.of(1), epochs(store, "r1"), "reads go on");
+          assertEquals(List.of("r1"), ws.search().search("", null, 0, 10).ids(), "searches go on");
+        } finally {
+          fs.readOnly(false);
+        }
+        store.logMetrics("r1", epoch(2, 10), clock.instant());
+        assertEquals(Set.of(1, 2), epochs(store, "r1"), "the same open store writes once the mount is writable");
+      }
     }
   }
 

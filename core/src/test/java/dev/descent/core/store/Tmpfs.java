@@ -66,8 +66,13 @@ public final class Tmpfs implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException, InterruptedException {
-    run("umount", "-l", dir.toString());
+  public void close() throws IOException {
+    try {
+      run("umount", "-l", dir.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while unmounting " + dir, e);
+    }
   }
 
   private static void run(String... command) throws IOException, InterruptedException {

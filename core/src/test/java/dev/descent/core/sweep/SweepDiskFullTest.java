@@ -134,4 +134,39 @@ class SweepDiskFullTest {
       }
     }
   }
+
+  /** The store as it is, except that recording how a run ended fails as on a full disk. */
+  private static RunStore endsCannotBeRecorded(RunStore store) {
+    return (RunStore) java.lang.reflect.Proxy.newProxyInstance(RunStore.class.getClassLoader(), new Class<?>[] {RunStore.class},
+        (proxy, method, args) -> {
+          if (method.getName().equals("finish")) {
+            throw new DescentException(ErrorCode.STORE_FULL, "Run store S: the store's disk is full (SQLITE_FULL) while"
+                + " finishing run " + args[0]);
+          }
+          try {
+            return method.invoke(store, args);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+  }
+
+  @Test
+  void a_cell_whose_failure_cannot_be_recorded_stops_the_sweep_and_is_left_for_the_next_run() {
+    Sweep sweep = new SweepParser(SweepRunnerTest.PLUGINS).parse(GRID.replace("learning_rate: [0.01, 0.03, 0.1]",
+        "optimizer: [{name: flaky, explode: true}]\n  learning_rate: [0.01, 0.03, 0.1]"), "grid.yaml", dir);
+    try (RunStore real = RunStores.open(dir.resolve("store").toString(), Clock.systemUTC())) {
+      RunStore store = endsCannotBeRecorded(real);
+      FillsTheDisk listener = new FillsTheDisk(null, Integer.MAX_VALUE);
+      DescentException e = assertThrows(DescentException.class, () -> new SweepRunner(new Trainer(SweepRunnerTest.PLUGINS),
+          store, null, SweepRunnerTest.PLUGINS, Clock.systemUTC()).run(sweep, null, 1, listener));
+      assertEquals(ErrorCode.STORE_FULL, e.code());
+      assertTrue(e.getMessage().contains("finishing run") && e.getMessage().contains("1 running cell was left 'running'")
+          && e.getMessage().contains("the next run reclaims it"), e.getMessage());
+      assertEquals(1, listener.started.size(), "no cell is claimed after the store failed");
+      Map<RunStatus, Long> statuses = sweep.cells().stream().collect(java.util.stream.Collectors.groupingBy(
+          c -> real.get(c.id()).orElseThrow().status(), java.util.stream.Collectors.counting()));
+      assertEquals(Map.of(RunStatus.RUNNING, 1L, RunStatus.QUEUED, (long) sweep.cells().size() - 1), statuses);
+    }
+  }
 }
