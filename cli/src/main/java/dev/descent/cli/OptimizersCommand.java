@@ -27,9 +27,10 @@ import picocli.CommandLine.Spec;
 public final class OptimizersCommand {
   /**
    * The most updates a trace runs: every step is kept and printed, so 10^9 steps ran out of memory after half a
-   * minute. A million is far past where any of the test functions stops changing.
+   * minute, and 10^6 took 27 s, 1.8 GB and printed 89 MB of JSON. 100,000 (11 s, 350 MB) is far past where
+   * any of the test functions stops changing.
    */
-  static final int MAX_STEPS = 1_000_000;
+  static final int MAX_STEPS = 100_000;
 
   /** INVALID_INPUT (exit 2) unless {@code steps} is 0 to {@link #MAX_STEPS}. */
   static void checkSteps(int steps) {

@@ -59,7 +59,6 @@ public final class ServeCommand implements Callable<Integer> {
     String effectiveToken = token;
     if (!WebServer.isLoopback(host) && (token == null || token.isBlank())) {
       effectiveToken = newToken();
-      out.println("Edits (tags, notes) need this token, shown only now: " + effectiveToken);
     }
     Workspace ws = storeOptions.open();
     WebServer server;
@@ -68,6 +67,9 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       ws.close();
       throw bindFailure(e);
+    }
+    if (effectiveToken != null && !effectiveToken.equals(token)) {
+      out.println("Edits (tags, notes) need this token, shown only now: " + effectiveToken);
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -25,9 +25,8 @@ final class AllowedHosts {
     if (WebServer.isLoopback(bound) || isWildcard(bound)) {
       names.addAll(LOOPBACK);
     }
-    if (!isWildcard(bound)) {
-      names.add(normal(bound));
-    }
+    // the bound literal too, even 0.0.0.0: it is the URL serve prints, and no foreign page can send it as its Host
+    names.add(normal(bound));
     if (extra != null) {
       extra.stream().map(String::trim).filter(s -> !s.isEmpty()).map(AllowedHosts::normal).forEach(names::add);
     }

@@ -120,8 +120,9 @@ class GuardTest {
   @Test
   void names_answered_follow_the_bound_address() {
     assertEquals(List.of("127.0.0.1", "localhost", "[::1]"), new AllowedHosts("127.0.0.1", List.of()).names());
-    assertEquals(List.of("127.0.0.1", "localhost", "[::1]", "box.example"),
+    assertEquals(List.of("127.0.0.1", "localhost", "[::1]", "0.0.0.0", "box.example"),
         new AllowedHosts("0.0.0.0", List.of("box.example")).names());
+    assertTrue(new AllowedHosts("::", List.of()).allows("[::]:7070"));
     AllowedHosts lan = new AllowedHosts("192.168.1.5", List.of("box.example"));
     assertEquals(List.of("192.168.1.5", "box.example"), lan.names());
     assertTrue(lan.allows("192.168.1.5:7070"));

@@ -96,6 +96,16 @@ class HttpEdgesTest {
       assertFalse(r.body().contains("<html"), r::toString);
     }
     GuardTest.assertError(404, "NOT_FOUND", send("GET", "/no/such/page", null));
+    for (String path : List.of("/api/runs/..%2F..%2Fetc", "/api/runs/%2e%2e/%2e%2e/", "/static/..%5c..%5cpasswd",
+        "/static/%2e%2e/%2e%2e/etc/passwd", "//api//runs", "/api/runs;jsessionid=x", "/%u0041", "/api/runs/%C0%AE",
+        "/static/../../etc/passwd", "/api/runs?q=%zz", "/api/runs/" + RUN + "/artifacts/..%2F..%2Fruns.db")) {
+      RawHttp.Reply r = send("GET", path, null);
+      assertTrue(r.status() < 500, path + ": " + r);
+      if (r.status() >= 400) {
+        assertTrue(r.json().containsKey("error_code"), path + ": " + r);
+      }
+      assertFalse(r.body().contains("SQLite format"), path + ": " + r);
+    }
   }
 
   @Test

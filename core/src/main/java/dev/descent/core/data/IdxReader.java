@@ -81,9 +81,15 @@ final class IdxReader {
     private static void checkDeclaredSize(DataFiles.Opened opened, boolean gzipped, int[] dims, long size,
                                           long headerBytes) {
         Path file = opened.file();
-        if (size > DataFiles.MAX_IDX_BYTES) {
+        long itemSize = 1;
+        for (int i = 1; i < dims.length; i++) {
+            itemSize = Math.min(itemSize * dims[i], Long.MAX_VALUE / Integer.MAX_VALUE);
+        }
+        if (size > DataFiles.MAX_IDX_BYTES || itemSize > DataFiles.MAX_IDX_BYTES) {
+            String bytes = size == Long.MAX_VALUE ? "over 2^63 bytes"
+                    : size > DataFiles.MAX_IDX_BYTES ? size + " bytes" : "items of " + itemSize + " bytes";
             throw new DataException(file + ": header announces dimensions " + Arrays.toString(dims) + " ("
-                    + (size == Long.MAX_VALUE ? "over 2^63" : size) + " bytes), more than the "
+                    + bytes + "), more than the "
                     + DataFiles.megabytes(DataFiles.MAX_IDX_BYTES) + " an IDX dataset may hold; the file is corrupt");
         }
         if (gzipped && size > (opened.size() + 1) * MAX_GZIP_RATIO) {

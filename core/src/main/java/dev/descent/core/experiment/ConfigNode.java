@@ -14,6 +14,8 @@ import java.util.TreeSet;
  * Getters return a fallback after recording a problem, so parsing goes on and finds the rest.
  */
 public final class ConfigNode {
+  /** Characters of a value an error message shows. */
+  static final int SHOWN = 80;
   private final String path;
   private final Map<String, Object> values;
   private final Problems problems;
@@ -122,7 +124,7 @@ public final class ConfigNode {
   public String choice(String key, String fallback, Set<String> choices) {
     String s = string(key, fallback, fallback == null);
     if (s != null && !choices.contains(s)) {
-      problems.add(pathOf(key), "was '" + s + "', must be one of " + String.join(", ", new TreeSet<>(choices)));
+      problems.add(pathOf(key), "was " + quote(s) + ", must be one of " + String.join(", ", new TreeSet<>(choices)));
       return fallback;
     }
     return s;
@@ -213,16 +215,37 @@ public final class ConfigNode {
 
   /** A value as an error message names it: strings quoted, collections by kind, nothing as "empty". */
   public static String describe(Object v) {
-    if (v instanceof String) {
-      return "'" + v + "'";
+    if (v instanceof String s) {
+      return quote(s);
     }
-    if (v instanceof Map) {
-      return "a mapping";
+    if (v instanceof Map<?, ?> m) {
+      return m.isEmpty() ? "an empty mapping" : "a mapping";
     }
-    if (v instanceof List) {
-      return "a list";
+    if (v instanceof List<?> l) {
+      return l.isEmpty() ? "an empty list" : "a list";
     }
     return v == null ? "empty" : String.valueOf(v);
+  }
+
+  /**
+   * Text from a file as a message shows it: quoted, cut after {@value #SHOWN} characters, and with control
+   * and invisible characters (NUL, ESC sequences, right-to-left overrides, zero-width spaces) written as
+   * {@code \\uXXXX}, so an error message cannot flood or rewrite the terminal that prints it.
+   */
+  public static String quote(String s) {
+    StringBuilder sb = new StringBuilder("'");
+    int end = s.length() <= SHOWN ? s.length() : s.offsetByCodePoints(0, Math.min(SHOWN, s.codePointCount(0, s.length())));
+    s.substring(0, end).codePoints().forEach(c -> {
+      int type = Character.getType(c);
+      if (Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+          || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE || type == Character.UNASSIGNED) {
+        sb.append(String.format("\\u%04X", c));
+      } else {
+        sb.appendCodePoint(c);
+      }
+    });
+    sb.append('\'');
+    return end < s.length() ? sb.append("... (").append(s.length()).append(" characters)").toString() : sb.toString();
   }
 
   private static String range(long min, long max) {

@@ -20,6 +20,18 @@ public final class DataFit {
   /** Every problem of running {@code exp} on {@code data}; empty when it can start. */
   public static List<Problem> problems(Experiment exp, DataSplits data) {
     List<Problem> problems = new ArrayList<>();
+    if (data.train().size() == 0) {
+      problems.add(new Problem("dataset", "leaves no training examples once validation and test data are held out; "
+          + "use more data or smaller validation_split / test_split"));
+      return problems;
+    }
+    EarlyStopping early = exp.training().earlyStopping();
+    if (early != null && early.monitor().startsWith("val_") && data.validation().size() == 0) {
+      problems.add(new Problem("training.early_stopping.monitor", "was '" + early.monitor() + "', but the "
+          + "validation split of dataset '" + data.name() + "' holds no examples (" + data.train().size()
+          + " training examples x validation_split " + exp.dataset().validationSplit() + "); raise validation_split "
+          + "or monitor train_loss"));
+    }
     String outputs = outputs(exp, data.train());
     if (outputs != null) {
       problems.add(new Problem("model.layers[" + outputIndex(exp.model()) + "].units", outputs));

@@ -47,7 +47,7 @@ final class DatasetSection {
           + "classification (regression needs a csv dataset)");
     }
     if (labelColumn != null && labelColumn.isBlank()) {
-      node.problem("label_column", "was '" + labelColumn + "', must name the CSV column holding the label");
+      node.problem("label_column", "was " + ConfigNode.quote(labelColumn) + ", must name the CSV column holding the label");
       labelColumn = d.labelColumn();
     }
     double validationSplit = node.real("validation_split", d.validationSplit(), 0, true, 1, false);
@@ -76,7 +76,7 @@ final class DatasetSection {
       return fallback;
     }
     if (s.isBlank() || s.indexOf('\0') >= 0) {
-      node.problem(key, "was " + ConfigNode.describe(s.replace("\0", "\\0")) + ", must be a file path"
+      node.problem(key, "was " + ConfigNode.describe(s) + ", must be a file path"
           + (s.isBlank() ? "" : " (it contains a NUL character, which no path may hold)"));
       return fallback;
     }
@@ -99,8 +99,14 @@ final class DatasetSection {
       return fallback;
     }
     List<String> out = new ArrayList<>();
-    for (Object o : (List<?>) v) {
-      out.add(String.valueOf(o));
+    List<?> list = (List<?>) v;
+    for (int i = 0; i < list.size(); i++) {
+      Object o = list.get(i);
+      if (o instanceof String || o instanceof Number || o instanceof Boolean) {
+        out.add(String.valueOf(o));
+      } else {
+        node.problem(key + "[" + i + "]", "was " + ConfigNode.describe(o) + ", must be a column name");
+      }
     }
     return out;
   }

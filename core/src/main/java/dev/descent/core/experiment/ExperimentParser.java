@@ -59,7 +59,7 @@ public final class ExperimentParser {
     root.rejectUnknownKeys(TOP);
     String name = root.string("name", "unnamed", true);
     if (name != null && !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
-      root.problem("name", "was '" + name + "', must be letters, digits, '.', '_' or '-' (at most 100)");
+      root.problem("name", "was " + ConfigNode.quote(name) + ", must be letters, digits, '.', '_' or '-' (at most 100)");
     }
     String description = root.string("description", "", false);
     DatasetSpec dataset = new DatasetSection(root.child("dataset", true), baseDir).read();
@@ -183,7 +183,7 @@ public final class ExperimentParser {
       return null;
     }
     if (!plugins.has(kind, name)) {
-      node.problem(key, "unknown " + kind.label() + " '" + name + "'; available: " + String.join(", ", plugins.names(kind)));
+      node.problem(key, "unknown " + kind.label() + " " + ConfigNode.quote(name) + "; available: " + String.join(", ", plugins.names(kind)));
       return null;
     }
     Plugin plugin = plugins.entry(kind, name).plugin();

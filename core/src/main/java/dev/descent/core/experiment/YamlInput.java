@@ -47,7 +47,16 @@ public final class YamlInput {
   /** Reads and parses a file; its path names it in every message. */
   public static Map<String, Object> read(Path file) {
     String source = file.toString();
-    return parse(decode(bytes(file, source), source), source);
+    return parse(bytes(file, source), source);
+  }
+
+  /** Parses a file's bytes (checked for size and UTF-8 here); {@code source} names it in messages. */
+  public static Map<String, Object> parse(byte[] bytes, String source) {
+    if (bytes.length > MAX_BYTES) {
+      throw refused(source, "", "is " + bytes.length + " bytes long; the limit for an experiment file is " + MAX_BYTES
+          + " bytes (1 MB)");
+    }
+    return parse(decode(bytes, source), source);
   }
 
   /** Parses YAML text into a document mapping; {@code source} names it in messages. */
@@ -63,6 +72,10 @@ public final class YamlInput {
       root = new Yaml(options).compose(new StringReader(text));
     } catch (YAMLException e) {
       throw refused(source, e);
+    } catch (RuntimeException e) {
+      // SnakeYAML's scanner has let other exceptions out on truncated escapes ("\\u" at the end: a
+      // NumberFormatException); whatever the parser throws on text is still the text's problem
+      throw refused(source, "", "not valid YAML: the parser could not read it (" + e.getMessage() + ")");
     }
     if (root == null) {
       throw refused(source, "", "the file is empty; it must be a YAML mapping with name, dataset, model and training");

@@ -85,7 +85,7 @@ final class YamlShape {
       }
       if (!(key instanceof ScalarNode s) || !key.getTag().equals(Tag.STR)) {
         add(path, key, "has the key " + keyText(key) + ", which is " + kind(key) + "; keys must be text: "
-            + (key instanceof ScalarNode ? "quote it, e.g. '" + ((ScalarNode) key).getValue() + "':, or rename it"
+            + (key instanceof ScalarNode ? "quote it, e.g. '" + keyText(key) + "':, or rename it"
                 : "use a plain name"));
         continue;
       }
@@ -114,7 +114,8 @@ final class YamlShape {
     if (!tag.equals(Tag.INT) && !tag.equals(Tag.FLOAT) && !tag.equals(Tag.BOOL) && !tag.equals(Tag.NULL)) {
       tag(node, Tag.STR, path);
     } else if (!fits) {
-      add(path, node, "was '" + node.getValue() + "' tagged " + show(tag) + ", which it is not; remove the tag");
+      add(path, node, "was " + ConfigNode.quote(node.getValue()) + " tagged " + show(tag)
+          + ", which it is not; remove the tag");
     }
   }
 
@@ -151,7 +152,8 @@ final class YamlShape {
 
   private static String keyText(Node key) {
     if (key instanceof ScalarNode s) {
-      return s.getValue().isEmpty() ? "~ (empty)" : s.getValue();
+      return s.getValue().isEmpty() ? "~ (empty)" : s.getValue().length() > ConfigNode.SHOWN || !ConfigNode.quote(
+          s.getValue()).equals("'" + s.getValue() + "'") ? ConfigNode.quote(s.getValue()) : s.getValue();
     }
     return key instanceof SequenceNode ? "[...]" : "{...}";
   }

@@ -2,26 +2,20 @@ package dev.descent.core.search;
 
 import dev.descent.core.DescentException;
 import dev.descent.core.ErrorCode;
-import dev.descent.core.store.Run;
 import dev.descent.core.store.RunStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFileNames;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
@@ -89,15 +83,19 @@ public final class RunIndex implements AutoCloseable {
     }
   }
 
-  /** An index whose commit file is gone: Lucene would quietly delete the rest, so it is moved aside instead. */
+  /**
+   * An index whose commit file is gone (or a directory holding files named like Lucene's): creating an index
+   * there would quietly delete them, so the directory is moved aside instead.
+   */
   private static boolean hasFilesButNoCommit(Path path) throws IOException {
     if (!Files.isDirectory(path)) {
       return false;
     }
     try (Stream<Path> files = Files.list(path)) {
       List<String> names = files.map(f -> f.getFileName().toString()).toList();
-      return names.stream().noneMatch(n -> n.startsWith("segments"))
-          && names.stream().anyMatch(n -> n.startsWith("_"));
+      // Lucene deletes files named like its own (_x.ext) that no commit refers to: renaming loses nothing
+      return names.stream().noneMatch(n -> n.startsWith(IndexFileNames.SEGMENTS))
+          && names.stream().anyMatch(n -> IndexFileNames.CODEC_FILE_PATTERN.matcher(n).matches());
     }
   }
 
@@ -256,7 +254,11 @@ public final class RunIndex implements AutoCloseable {
           if (target < from || from < 0) {
             return AHEAD;
           }
-          return target == from ? 0 : apply(writer, store, from, target);
+          if (target == from) {
+            return 0;
+          }
+          refresh(); // the commit the writer opened, so new documents agree with its fields
+          return IndexUpdates.apply(writer, store, catalog(), from, target);
         });
         if (applied == AHEAD) {
           if (seen[0] < 0) {
@@ -265,7 +267,7 @@ public final class RunIndex implements AutoCloseable {
             setAside("ahead", "is at change " + seen[0] + " but store " + store.location() + " at " + seen[1]
                 + " (was the store replaced or restored?)");
           }
-          applied = write(writer -> rebuild(writer, store));
+          applied = write(writer -> IndexUpdates.rebuild(writer, store));
         }
         refresh();
         return applied;
@@ -301,56 +303,6 @@ public final class RunIndex implements AutoCloseable {
     }
   }
 
-  private int apply(IndexWriter writer, RunStore store, long from, long target) throws IOException {
-    refresh(); // the commit the writer opened, so new documents agree with its fields
-    RunDocuments documents = new RunDocuments(catalog());
-    Set<String> changed = new HashSet<>();
-    long cursor = from;
-    for (List<Run> page = store.changedSince(cursor, PAGE); !page.isEmpty(); page = store.changedSince(cursor, PAGE)) {
-      for (Run run : page) {
-        update(writer, documents, run);
-        changed.add(run.id());
-      }
-      long next = page.get(page.size() - 1).sequence();
-      if (next <= cursor) {
-        break;
-      }
-      cursor = next;
-    }
-    int deleted = applyDeletions(writer, store, from, changed);
-    IndexCommits.commit(writer, target);
-    return changed.size() + deleted;
-  }
-
-  /**
-   * A run Lucene refuses (a field whose kind changed under us) is logged and skipped, not allowed to stop
-   * every later run from being indexed; a rebuild decides the fields' kinds afresh.
-   */
-  private static void update(IndexWriter writer, RunDocuments documents, Run run) throws IOException {
-    try {
-      writer.updateDocument(new Term(RunFields.ID, run.id()), documents.build(run));
-    } catch (IllegalArgumentException e) {
-      LOG.warn("Run {} cannot be indexed: {}", run.id(), e.getMessage());
-    }
-  }
-
-  /**
-   * Deletions are read after the changes so none that happened meanwhile is missed; an id both changed and
-   * deleted is kept only if the store still has it (deleted, then created again).
-   */
-  private static int applyDeletions(IndexWriter writer, RunStore store, long from, Set<String> changed)
-      throws IOException {
-    int deleted = 0;
-    for (String id : store.deletedSince(from)) {
-      if (changed.contains(id) && store.get(id).isPresent()) {
-        continue;
-      }
-      writer.deleteDocuments(new Term(RunFields.ID, id));
-      deleted++;
-    }
-    return deleted;
-  }
-
   /**
    * Drops every document and indexes every run of the store again, in bulk: one writer, a large RAM buffer,
    * the next page read from the store while this one is indexed, one commit at the end. Returns the number of
@@ -361,13 +313,13 @@ public final class RunIndex implements AutoCloseable {
       try {
         int count;
         try {
-          count = write(writer -> rebuild(writer, store));
+          count = write(writer -> IndexUpdates.rebuild(writer, store));
         } catch (IOException | RuntimeException e) {
           if (!IndexDamage.isDamage(e)) {
             throw e;
           }
           setAside("corrupt", damaged(e));
-          count = write(writer -> rebuild(writer, store));
+          count = write(writer -> IndexUpdates.rebuild(writer, store));
         }
         refresh();
         return count;
@@ -380,39 +332,6 @@ public final class RunIndex implements AutoCloseable {
         throw failure(path, "cannot rebuild", e.getCause());
       }
     }
-  }
-
-  /** {@link IndexWriter#deleteAll} forgets the fields' schema too, so field kinds are decided afresh. */
-  private int rebuild(IndexWriter writer, RunStore store) throws IOException {
-    RunDocuments documents = new RunDocuments(FieldCatalog.empty());
-    ExecutorService reader = Executors.newSingleThreadExecutor(r -> new Thread(r, "reindex-reader"));
-    try {
-      long target = store.lastSequence();
-      writer.deleteAll();
-      int count = 0;
-      CompletableFuture<List<Run>> next = CompletableFuture.supplyAsync(() -> store.changedSince(0, PAGE), reader);
-      for (List<Run> page = next.join(); !page.isEmpty(); page = next.join()) {
-        long cursor = page.get(page.size() - 1).sequence();
-        next = CompletableFuture.supplyAsync(() -> store.changedSince(cursor, PAGE), reader);
-        count += addAll(writer, documents, page);
-      }
-      IndexCommits.commit(writer, target);
-      return count;
-    } finally {
-      reader.shutdownNow();
-    }
-  }
-
-  /** Builds and adds documents on the common pool: IndexWriter takes concurrent adds. */
-  private static int addAll(IndexWriter writer, RunDocuments documents, List<Run> page) {
-    page.parallelStream().forEach(run -> {
-      try {
-        writer.addDocument(documents.build(run));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
-    return page.size();
   }
 
   /** Makes searches see the latest commit, whichever process made it. */

@@ -366,6 +366,11 @@ abstract class JdbcRunStore implements RunStore {
   }
 
   @Override
+  public List<String> cellIds(String sweepId) {
+    return db.read("reading the cells of sweep " + sweepId, d -> Ledger.cellIds(d, sweepId));
+  }
+
+  @Override
   public List<SweepCounts> sweeps() {
     return db.read("listing sweeps", d -> Ledger.sweeps(d));
   }

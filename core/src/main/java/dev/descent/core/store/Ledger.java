@@ -54,6 +54,19 @@ final class Ledger {
     }
   }
 
+  /** A sweep's cells in the order they were entered: each cell's run was created by its enqueue, pk by pk. */
+  static List<String> cellIds(Database d, String sweepId) throws SQLException {
+    PreparedStatement ps = d.prepare("SELECT id FROM runs WHERE sweep_id = ? ORDER BY pk");
+    ps.setString(1, sweepId);
+    List<String> ids = new java.util.ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        ids.add(rs.getString(1));
+      }
+    }
+    return ids;
+  }
+
   /** Cells per sweep and status, from the runs table (indexed by sweep and status). */
   static List<SweepCounts> sweeps(Database d) throws SQLException {
     PreparedStatement ps = d.prepare("SELECT sweep_id, experiment, status, COUNT(*), MIN(start_time), MAX(end_time)"

@@ -182,6 +182,11 @@ public interface RunStore extends AutoCloseable {
     return Optional.empty();
   }
 
+  /** Sweep ledger: the ids of a sweep's cells in the order they were entered (the sweep's cell order). */
+  default List<String> cellIds(String sweepId) {
+    throw new UnsupportedOperationException(location() + " keeps no sweep ledger");
+  }
+
   /** Every sweep with its cells counted by status, most recently started first. */
   default java.util.List<SweepCounts> sweeps() {
     throw new UnsupportedOperationException(location() + " keeps no sweep ledger");

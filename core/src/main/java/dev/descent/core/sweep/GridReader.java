@@ -143,7 +143,7 @@ final class GridReader {
           + "e.g. {name: sgd, momentum: 0.9}";
     }
     if (!plugins.has(PluginKind.OPTIMIZER, s)) {
-      return "unknown optimizer '" + s + "'; available: " + String.join(", ", plugins.names(PluginKind.OPTIMIZER));
+      return "unknown optimizer " + ConfigNode.quote(s) + "; available: " + String.join(", ", plugins.names(PluginKind.OPTIMIZER));
     }
     return null;
   }
@@ -216,6 +216,9 @@ final class GridReader {
 
   private static String plain(Number n) {
     double d = n.doubleValue();
+    if (!Double.isFinite(d)) {
+      return String.valueOf(d);
+    }
     return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : BigDecimal.valueOf(d).toPlainString();
   }
 }

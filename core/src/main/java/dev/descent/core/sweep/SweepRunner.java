@@ -32,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -57,6 +58,8 @@ public final class SweepRunner {
   private final LeaseSettings lease;
   private final LeaseOwner owner;
   private final HeldCells held = new HeldCells();
+  /** Cells this runner may still start ({@link #limitCells}); a claim takes a permit, a failed claim gives it back. */
+  private final Semaphore budget = new Semaphore(Integer.MAX_VALUE);
   private final Set<RunRecorder> running = ConcurrentHashMap.newKeySet();
   private volatile boolean stopping;
   /** The first store failure (a full disk, a read-only store): the sweep claims nothing more and stops. */
@@ -84,6 +87,18 @@ public final class SweepRunner {
     this.clock = clock;
     this.lease = lease;
     this.owner = owner;
+  }
+
+  /** Starts at most {@code cells} cells in all ({@code descent worker --max-cells}); returns this runner. */
+  public SweepRunner limitCells(int cells) {
+    budget.drainPermits();
+    budget.release(cells);
+    return this;
+  }
+
+  /** Whether the cell budget is spent: this runner starts no more cells. */
+  public boolean budgetSpent() {
+    return budget.availablePermits() == 0;
   }
 
   /** Runs every cell that still needs running with {@code workers} threads; returns how many ran. */
@@ -126,8 +141,9 @@ public final class SweepRunner {
     }
     pool.shutdown();
     try {
-      while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
-        // wait; an interrupt (Ctrl-C) arrives through stopAll()
+      while (!pool.awaitTermination(1, TimeUnit.SECONDS) && !stopping) {
+        // wait; an interrupt (Ctrl-C, SIGTERM) arrives through stopAll(), after which the running cells
+        // are recorded stopped and their threads' later writes are refused: return at once
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -144,6 +160,9 @@ public final class SweepRunner {
 
   /** The next cell not yet asked for, else the next held cell once its pause is over, else null. */
   private Cell next(ConcurrentLinkedQueue<Cell> queue) {
+    if (budgetSpent()) {
+      return null;
+    }
     Cell cell = queue.poll();
     if (cell != null) {
       return cell;
@@ -162,7 +181,13 @@ public final class SweepRunner {
    * when the cell is this sweep's to run.
    */
   private Claim claim(Cell cell, SweepListener listener) {
+    if (!budget.tryAcquire()) {
+      return null;
+    }
     Claim c = store.claim(cell.id(), owner, clock.instant(), lease.lease());
+    if (!c.granted()) {
+      budget.release();
+    }
     switch (c.kind()) {
       case HELD -> {
         if (held.hold(cell, c.lease(), lease.heartbeat())) {
@@ -190,7 +215,7 @@ public final class SweepRunner {
   private boolean runCell(Cell cell, SweepListener listener) {
     long t0 = System.nanoTime();
     Claim claim = claim(cell, listener);
-    if (!claim.granted()) {
+    if (claim == null || !claim.granted()) {
       return false;
     }
     listener.onCellStart(cell);

@@ -69,4 +69,13 @@ class DataFitTest {
     assertEquals(1, p.size(), p.toString());
     assertTrue(p.get(0).message().startsWith("was 2, but dataset 'csv' is a regression with 1 target column"), p.toString());
   }
+
+  @Test
+  void early_stopping_on_a_validation_split_that_holds_no_examples_is_refused() {
+    List<Problem> p = problems(moons(2, "softmax").replace("samples: 100,", "samples: 5, validation_split: 0.01,")
+        .replace("epochs: 1", "epochs: 3, early_stopping: {monitor: val_accuracy}"));
+    assertEquals(1, p.size(), p.toString());
+    assertEquals("training.early_stopping.monitor", p.get(0).path());
+    assertTrue(p.get(0).message().contains("holds no examples"), p.toString());
+  }
 }

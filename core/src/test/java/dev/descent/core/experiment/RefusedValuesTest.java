@@ -91,7 +91,7 @@ class RefusedValuesTest {
         model: {layers: [{type: dense, units: 2}], loss: softmax_cross_entropy}
         training: {optimizer: sgd, epochs: 1}
         """);
-    assertEquals("was 'data\\0.csv', must be a file path (it contains a NUL character, which no path may hold)",
+    assertEquals("was 'data\\u0000.csv', must be a file path (it contains a NUL character, which no path may hold)",
         p.get("dataset.path"));
     assertEquals("was '  ', must be a file path", p.get("dataset.test_path"));
   }
@@ -112,5 +112,21 @@ class RefusedValuesTest {
     assertTrue(wide.get("model.layers[2].units").startsWith("was 100000: after a layer of 100000 units that is a "
         + "100000 x 100000 weight matrix of 10000000000 weights, more than the 2147483639 one layer may have"),
         wide.toString());
+  }
+
+  @Test
+  void shows_file_text_in_messages_escaped_and_cut() {
+    Map<String, String> p = problems(with("", "0.1", "").replace("name: t", "name: \"red\\e[31m\\u202Eevil\""));
+    assertEquals("was 'red\\u001B[31m\\u202Eevil', must be letters, digits, '.', '_' or '-' (at most 100)", p.get("name"));
+    Map<String, String> longName = problems(with("", "0.1", "").replace("name: t", "name: " + "n".repeat(500)));
+    assertEquals("was '" + "n".repeat(80) + "'... (500 characters), must be letters, digits, '.', '_' or '-' (at most "
+        + "100)", longName.get("name"));
+  }
+
+  @Test
+  void feature_columns_must_be_names() {
+    Map<String, String> p = problems(with(", feature_columns: [a, [b], {c: 1}]", "0.1", ""));
+    assertEquals("was a list, must be a column name", p.get("dataset.feature_columns[1]"));
+    assertEquals("was a mapping, must be a column name", p.get("dataset.feature_columns[2]"));
   }
 }

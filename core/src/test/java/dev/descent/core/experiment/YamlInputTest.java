@@ -205,6 +205,7 @@ class YamlInputTest {
         + "document", only(refused("a: 1\n---\nb: 2\n")));
     assertTrue(only(refused("a: [1, 2\n")).startsWith("line 2, column 1: not valid YAML: "));
     assertTrue(only(refused("a: \u0000\n")).contains("not valid YAML"), "a control character");
+    assertTrue(only(refused("name: \"\\u")).startsWith("not valid YAML: "), "a truncated escape (found by fuzzing)");
   }
 
   @Test

@@ -49,15 +49,17 @@ import java.util.stream.Stream;
  *       (one input per file, any name). The fuzzer starts from them, so good seeds matter more than many.
  *       Inputs that produce a new outcome (a new exception type or message shape) join the corpus in memory.
  *   <li>An allowed error must also carry a non-blank message: a clear error says what is wrong.
- *   <li>The body runs on a worker thread; an input that takes longer than {@link #timeout} (default 5 s,
+ *   <li>The body runs on a worker thread; an input that takes longer than {@link #timeoutMillis} (default 10 s,
  *       property {@code descent.fuzz.timeout.ms}) is a hang and fails the test.
  * </ul>
  *
  * <h2>Time box and reproduction</h2>
  *
  * Each target runs for {@code -Ddescent.fuzz.seconds} seconds: 60 by default when the environment has
- * {@code CI=true}, else 10; {@code 0} only replays the corpus. The seed is random unless
- * {@code -Ddescent.fuzz.seed=S} is given, and the inputs are a pure function of the seed, so a failure
+ * {@code CI=true}, else 10; {@code 0} only replays the corpus. The seed is fixed per target (from its name),
+ * so a build fails only for a change in the code, never for the luck of the draw; {@code -Ddescent.fuzz.seed=S}
+ * picks another and {@code -Ddescent.fuzz.seed=random} a new one each run, for exploring. The inputs are a
+ * pure function of the seed, so a failure
  * prints {@code reproduce with -Ddescent.fuzz.seed=S}, saves the input under {@code target/fuzz-failures/}
  * and prints it escaped and in hex. {@code -Ddescent.fuzz.replay=FILE} runs just that one saved input.
  * Every run prints one line: target, seed, seconds, executions, executions/s, corpus size and distinct
@@ -100,7 +102,7 @@ public final class Fuzzer {
   private boolean corpusGiven;
   private double seconds = defaultSeconds();
   private long maxExecutions = Long.MAX_VALUE;
-  private long timeoutMillis = Long.getLong("descent.fuzz.timeout.ms", 5000);
+  private long timeoutMillis = Long.getLong("descent.fuzz.timeout.ms", 10_000);
   private int maxSize = 1 << 20;
   private Path failures = Path.of("target", "fuzz-failures");
 
@@ -222,7 +224,7 @@ public final class Fuzzer {
     if (corpus.isEmpty()) {
       corpus.add(new byte[0]);
     }
-    long seed = Long.getLong("descent.fuzz.seed", new SplittableRandom().nextLong());
+    long seed = seed(target, System.getProperty("descent.fuzz.seed"));
     String replay = System.getProperty("descent.fuzz.replay");
     ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "fuzz-" + target);
@@ -260,6 +262,14 @@ public final class Fuzzer {
   }
 
   /** Runs one input; returns its outcome signature or throws AssertionError. */
+  /** The target's fixed seed, a given one, or a random one for {@code random}. */
+  static long seed(String target, String property) {
+    if (property == null || property.isBlank()) {
+      return target.hashCode() * 0x9E3779B97F4A7C15L;
+    }
+    return property.equals("random") ? new SplittableRandom().nextLong() : Long.parseLong(property.strip());
+  }
+
   private String check(ExecutorService worker, Body body, byte[] input, long seed, long index) {
     Future<?> done = worker.submit(() -> {
       body.accept(input);
@@ -288,9 +298,13 @@ public final class Fuzzer {
     return signature(thrown);
   }
 
-  /** The shape of an error: its type and the first words of its message with numbers and quotes blanked. */
+  /**
+   * The shape of an error: its type and the first words of its message's first line with numbers and quoted
+   * values blanked, so the same problem in another place is not a new outcome.
+   */
   private static String signature(Throwable t) {
-    String shape = t.getMessage().replaceAll("'[^']*'|\"[^\"]*\"|[0-9]+", "#");
+    String firstLine = t.getMessage().lines().findFirst().orElse("");
+    String shape = firstLine.replaceAll("'[^']*'|\"[^\"]*\"|[0-9]+", "#");
     String code = "";
     try {
       code = String.valueOf(t.getClass().getMethod("code").invoke(t));

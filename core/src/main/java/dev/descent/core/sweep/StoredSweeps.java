@@ -1,0 +1,75 @@
+package dev.descent.core.sweep;
+
+import dev.descent.core.DescentException;
+import dev.descent.core.ErrorCode;
+import dev.descent.core.experiment.Experiment;
+import dev.descent.core.experiment.ExperimentParser;
+import dev.descent.core.experiment.ResolvedConfig;
+import dev.descent.core.store.Run;
+import dev.descent.core.store.RunStore;
+import dev.descent.core.store.SweepCounts;
+import dev.descent.core.store.SweepInfo;
+import dev.descent.core.train.RunStatus;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A sweep rebuilt from the run store alone, so a worker on another machine joins it without the
+ * experiment file: the sweep's row gives its name, objective and axes, and each cell's run its resolved
+ * configuration, which reads back as the experiment it was (checked: it must resolve to the same
+ * configuration again, or the cell is refused rather than trained differently).
+ */
+public final class StoredSweeps {
+  private StoredSweeps() {}
+
+  /** Sweeps with a cell that has no outcome yet (queued, running, failed, crashed, stopped), most recent first. */
+  public static List<String> unfinished(RunStore store) {
+    return store.sweeps().stream().filter(StoredSweeps::unfinished).map(SweepCounts::sweepId).toList();
+  }
+
+  static boolean unfinished(SweepCounts c) {
+    return c.counts().entrySet().stream()
+        .anyMatch(e -> e.getValue() > 0 && e.getKey() != RunStatus.FINISHED && e.getKey() != RunStatus.DIVERGED);
+  }
+
+  /** The sweep {@code sweepId} as it was run, cells in its order. */
+  public static Sweep load(RunStore store, String sweepId, ExperimentParser parser) {
+    SweepInfo info = store.sweepInfo(sweepId).orElseThrow(() -> new DescentException(ErrorCode.NOT_FOUND,
+        "Run store " + store.location() + " has no sweep '" + sweepId + "' (or it was run by a descent older than"
+            + " schema 3, which kept no sweep record). `descent sweeps` lists the sweeps it has."));
+    List<Cell> cells = new ArrayList<>();
+    List<Long> seeds = new ArrayList<>();
+    for (Run run : store.summaries(store.cellIds(sweepId))) {
+      Run full = store.get(run.id()).orElseThrow();
+      Experiment e = experiment(store, sweepId, full, parser);
+      Map<String, Object> axisValues = new LinkedHashMap<>();
+      for (String axis : info.axes()) {
+        Object v = full.params().get(axis);
+        if (v != null) {
+          axisValues.put(axis, v);
+        }
+      }
+      cells.add(new Cell(full.id(), cells.size(), axisValues, e.training().seed(), e));
+      if (!seeds.contains(e.training().seed())) {
+        seeds.add(e.training().seed());
+      }
+    }
+    return new Sweep(info.id(), info.name(), new Objective(info.objectiveMetric(), info.objectiveMode()), cells,
+        info.axes(), seeds);
+  }
+
+  private static Experiment experiment(RunStore store, String sweepId, Run run, ExperimentParser parser) {
+    String source = "cell " + run.id() + " of sweep " + sweepId + " in " + store.location();
+    Experiment e = parser.parseDocument(run.config(), source, Path.of("."));
+    if (!CanonicalJson.of(ResolvedConfig.of(e)).equals(CanonicalJson.of(run.config()))) {
+      throw new DescentException(ErrorCode.INVALID_INPUT, source + ": its stored configuration does not read back"
+          + " as the same experiment here (stored " + CanonicalJson.of(run.config()) + ", read "
+          + CanonicalJson.of(ResolvedConfig.of(e)) + "). Was it written by another descent version? Run the sweep"
+          + " from its file with `descent run` instead.");
+    }
+    return e;
+  }
+}
