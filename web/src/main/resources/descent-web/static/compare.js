@@ -225,8 +225,14 @@ function renderCharts(runs) {
   }
 }
 
-// the parallel plot fills the page's width: draw it again when that changes
-let resized = null;
-addEventListener('resize', () => { clearTimeout(resized); resized = setTimeout(() => { if (data.runs.length) render(); }, 150); });
+// the parallel plot fills the page's width: draw it again when that changes (a window resized, a scroll bar
+// appearing once the page grows); drawing never changes the container's own width, so this cannot loop
+let drawnWidth = null;
+new ResizeObserver(() => {
+  if (parallel.clientWidth !== drawnWidth && data.runs.length) {
+    drawnWidth = parallel.clientWidth;
+    render();
+  }
+}).observe(parallel);
 
 live(load);
