@@ -28,7 +28,8 @@ app.append(title, errorBox, notice,
   el('div', {class: 'toolbar'}, el('label', {}, 'objective ', objectiveChoice),
     el('label', {}, 'group by ', groupBy)),
   el('h2', {}, 'Params \u2192 objective'), parallel, groupsTable,
-  el('h2', {}, 'Params'), el('label', {}, onlyDiff, ' only differences'), params,
+  el('h2', {}, 'Params'), el('label', {}, onlyDiff, ' only differences'),
+  el('div', {class: 'table-scroll'}, params),
   chartsHeading, charts);
 
 /** Puts a choice into the URL (so the view can be shared) and redraws. */
@@ -182,8 +183,10 @@ function renderParams(runs, names, metric) {
   if (!onlyDiffChosen) onlyDiff.checked = runs.length > 10;
   const configs = configurations(runs);
   const columns = configs.some(c => c.length > 1) ? configs : runs.map(r => [r]);
+  // a difference is two columns with different values; a param only some optimizers have (adam's beta1 beside
+  // sgd) is not one by its absence alone: the optimizer row tells that
   const key = (c, n) => JSON.stringify([...new Set(c.map(r => JSON.stringify((r.params || {})[n] ?? null)))].sort());
-  const rows = names.map(n => ({n, differs: new Set(columns.map(c => key(c, n))).size > 1}))
+  const rows = names.map(n => ({n, differs: new Set(columns.map(c => key(c, n)).filter(k => k !== '["null"]')).size > 1}))
       .filter(row => !onlyDiff.checked || row.differs);
   fill(params,
     el('tr', {}, el('th', {}, 'param'), columns.map(c => el('th', {'data-runs': c.map(r => r.id).join(' ')},

@@ -56,13 +56,13 @@ async function load() {
       const seeds = c.runs.length > 1 ? ' over ' + c.runs.length + ' seeds' : '';
       // shown to 4 significant digits, the full mean and std in the tooltip
       const exact = c.mean !== null ? c.mean + (c.n > 1 ? ' \u00b1 ' + c.std : '') + ' \u00b7 ' : '';
-      const small = [c.mean !== null && c.n > 1 ? '\u00b1 ' + fmt(c.std) : null,
-        runs.length > 1 ? runs.length + ' runs' : statuses].filter(Boolean).join(' \u00b7 ');
+      const spread = c.mean !== null && c.n > 1 ? '\u00b1 ' + fmt(c.std) : null;
       const td = el('td', {class: (diverged ? 'diverged ' : '') + (top.has(k) ? 'best' : ''),
         title: exact + statuses + ' \u00b7 best of ' + c.settings + ' settings' + seeds + ': ' + c.runs.join(' '),
         'data-optimizer': o, 'data-lr': lr},
         el('span', {class: 'mean'}, c.mean !== null ? fmt(c.mean) : (diverged ? 'diverged' : statuses)),
-        el('small', {}, small));
+        spread ? el('small', {class: 'spread'}, spread) : null,
+        el('small', {class: 'count'}, runs.length > 1 ? runs.length + ' runs' : statuses));
       if (c.mean !== null && !diverged) {
         const t = hi > lo ? (c.mean - lo) / (hi - lo) : 1;
         td.style.backgroundColor = goodnessColor(maximize ? t : 1 - t);

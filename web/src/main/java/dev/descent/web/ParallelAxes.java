@@ -17,7 +17,7 @@ import java.util.function.Function;
  * everything that happens to differ. For runs of recorded sweeps, the sweeps' own axes (a dotted axis such as
  * {@code training.optimizer.momentum} as its param {@code momentum}). Otherwise, and for a dotted axis that
  * names no param, the params that take two or more values, leaving out the seed and an optimizer param whose
- * value is one per optimizer (adam's {@code eps} 1e-8 beside rmsprop's 1e-10): that only repeats the optimizer
+ * value is one per optimizer (adam's {@code eps} 1e-8 beside adagrad's 1e-10): that only repeats the optimizer
  * axis, as a default that differs with it.
  */
 final class ParallelAxes {

@@ -19,14 +19,14 @@ class ParallelAxesTest {
         null, null, null, null, new TreeSet<>(), null, Map.of(), Map.of(), 0);
   }
 
-  /** adam (eps 1e-8) and rmsprop (eps 1e-10) at two learning rates and two seeds, batch 32 throughout. */
-  private static List<Run> adamAndRmsprop(String sweep) {
+  /** adam (eps 1e-8) and adagrad (eps 1e-10) at two learning rates and two seeds, batch 32 throughout. */
+  private static List<Run> adamAndAdagrad(String sweep) {
     List<Run> runs = new ArrayList<>();
-    for (String opt : List.of("adam", "rmsprop")) {
+    for (String opt : List.of("adam", "adagrad")) {
       for (double lr : List.of(0.01, 0.1)) {
         for (long seed : List.of(1L, 2L)) {
           runs.add(run(sweep, Map.of("optimizer", opt, "learning_rate", lr, "seed", seed, "batch_size", 32L,
-              "eps", opt.equals("adam") ? 1e-8 : 1e-10, "alpha", 0.99)));
+              "eps", opt.equals("adam") ? 1e-8 : 1e-10, "initial_accumulator_value", 0.0)));
         }
       }
     }
@@ -39,12 +39,12 @@ class ParallelAxesTest {
 
   @Test
   void outside_a_sweep_the_varying_params_without_the_seed_or_a_default_that_follows_the_optimizer() {
-    assertEquals(List.of("optimizer", "learning_rate"), axes(adamAndRmsprop(null), Map.of()));
+    assertEquals(List.of("optimizer", "learning_rate"), axes(adamAndAdagrad(null), Map.of()));
   }
 
   @Test
   void an_optimizer_param_that_varies_within_one_optimizer_is_a_choice_and_gets_an_axis() {
-    List<Run> runs = new ArrayList<>(adamAndRmsprop(null));
+    List<Run> runs = new ArrayList<>(adamAndAdagrad(null));
     runs.add(run(null, Map.of("optimizer", "adam", "learning_rate", 0.01, "seed", 1L, "batch_size", 32L,
         "eps", 1e-6)));
     assertEquals(List.of("optimizer", "learning_rate", "eps"), axes(runs, Map.of()));
@@ -54,7 +54,7 @@ class ParallelAxesTest {
   void runs_of_a_recorded_sweep_get_its_axes_in_its_order() {
     SweepInfo info = new SweepInfo("s1", "grid", "val_accuracy", "max", List.of("learning_rate", "optimizer",
         "training.batch_size"), Instant.EPOCH);
-    assertEquals(List.of("learning_rate", "optimizer"), axes(adamAndRmsprop("s1"), Map.of("s1", info)),
+    assertEquals(List.of("learning_rate", "optimizer"), axes(adamAndAdagrad("s1"), Map.of("s1", info)),
         "batch_size is an axis of the sweep but takes one value among these runs");
   }
 
