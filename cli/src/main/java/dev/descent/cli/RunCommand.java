@@ -92,7 +92,7 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Sweep sweep = new SweepParser(plugins).parse(file);
-    SweepPreflight.check(sweep, file.toString());
+    SweepPreflight.check(sweep, file.toString(), workers == null ? Runtime.getRuntime().availableProcessors() : workers);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter progressOut = json ? spec.commandLine().getErr() : out;
     boolean single = sweep.axes().isEmpty() && sweep.cells().size() == 1;

@@ -29,8 +29,9 @@ class DiskFullCommandsTest {
     Path grid = Files.writeString(dir.resolve("grid.yaml"), body + "grid: {learning_rate: [0.01, 0.03, 0.1, 0.3]}\n");
     try (Tmpfs fs = Tmpfs.mount(dir, "3m")) {
       String store = fs.dir().resolve("store").toString();
-      CliRunner first = CliRunner.run("run", single.toString(), "--store", store);
+      CliRunner first = CliRunner.run("run", single.toString(), "--store", store, "--json");
       assertEquals(0, first.exitCode(), first.err());
+      String runId = dev.descent.core.Json.mapper().readTree(first.out()).get("id").asText();
       fs.fill(500_000); // room for the sweep's start, not for its 32 epochs
       CliRunner r = CliRunner.run("run", grid.toString(), "--store", store, "--workers", "2");
       assertEquals(1, r.exitCode(), r.out() + r.err());
@@ -39,6 +40,13 @@ class DiskFullCommandsTest {
       assertFalse(r.err().contains("Exception in thread") || r.err().contains("\tat "), "no stack trace: " + r.err());
       CliRunner list = CliRunner.run("runs", "list", "--store", store);
       assertEquals(0, list.exitCode(), "reads go on while the disk is full: " + list.err());
+      assertTrue(list.out().contains(runId), list.out());
+      fs.fill(0);
+      CliRunner note = CliRunner.run("runs", "note", runId, "a note too many", "--store", store);
+      assertEquals(1, note.exitCode(), note.out() + note.err());
+      assertTrue(note.err().contains("the store's disk is full (") && !note.err().contains("\tat "), note.err());
+      CliRunner show = CliRunner.run("runs", "show", runId, "--store", store);
+      assertEquals(0, show.exitCode(), show.err());
     }
   }
 }

@@ -19,6 +19,19 @@ public final class DataFit {
 
   /** Every problem of running {@code exp} on {@code data}; empty when it can start. */
   public static List<Problem> problems(Experiment exp, DataSplits data) {
+    return problems(exp, data, 1);
+  }
+
+  /**
+   * As {@link #problems(Experiment, DataSplits)} when {@code concurrent} such models train at once (a
+   * sweep's workers): each may use only its share of the free memory.
+   */
+  public static List<Problem> problems(Experiment exp, DataSplits data, int concurrent) {
+    return problems(exp, data, concurrent, ModelMemory.offHeapFree(), ModelMemory.heapFree());
+  }
+
+  /** As {@link #problems(Experiment, DataSplits, int)} with the free memory given (tests). */
+  static List<Problem> problems(Experiment exp, DataSplits data, int concurrent, double offHeapFree, double heapFree) {
     List<Problem> problems = new ArrayList<>();
     if (data.train().size() == 0) {
       problems.add(new Problem("dataset", "leaves no training examples once validation and test data are held out; "
@@ -39,10 +52,13 @@ public final class DataFit {
     TrainingSpec t = exp.training();
     DataType dtype = "float64".equals(t.dtype()) ? DataType.DOUBLE : DataType.FLOAT;
     boolean restore = t.earlyStopping() != null && t.earlyStopping().restoreBest();
-    String memory = ModelMemory.of(exp.model(), data.train().featureCount(), t.batchSize(), dtype, restore).problem();
+    int share = Math.max(1, concurrent);
+    String memory = ModelMemory.of(exp.model(), data.train().featureCount(), t.batchSize(), dtype, restore)
+        .problem(offHeapFree / share, heapFree / share);
     if (memory != null) {
       problems.add(new Problem("model.layers", memory + " (dataset '" + data.name() + "' has "
-          + data.train().featureCount() + " features)"));
+          + data.train().featureCount() + " features" + (share > 1 ? "; " + share + " cells train at once, each "
+          + "with its share of the memory: fewer --workers leave each more" : "") + ")"));
     }
     return problems;
   }

@@ -22,12 +22,18 @@ public final class SweepPreflight {
 
   /** Throws an {@link ExperimentException} naming {@code source} when some cell cannot start. */
   public static void check(Sweep sweep, String source) {
+    check(sweep, source, 1);
+  }
+
+  /** As {@link #check(Sweep, String)} with {@code workers} cells training at once, sharing the memory. */
+  public static void check(Sweep sweep, String source, int workers) {
+    int concurrent = Math.max(1, Math.min(workers, sweep.cells().size()));
     Map<Problem, List<Cell>> found = new LinkedHashMap<>();
     for (Cell cell : sweep.cells()) {
       List<Problem> problems;
       try {
         DataSplits data = Datasets.load(cell.experiment().dataset());
-        problems = DataFit.problems(cell.experiment(), data);
+        problems = DataFit.problems(cell.experiment(), data, concurrent);
       } catch (DataException e) {
         String message = e.getMessage();
         problems = List.of(message.startsWith("dataset") ? new Problem("", message) : new Problem("dataset", message));

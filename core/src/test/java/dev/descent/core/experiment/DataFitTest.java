@@ -78,4 +78,18 @@ class DataFitTest {
     assertEquals("training.early_stopping.monitor", p.get(0).path());
     assertTrue(p.get(0).message().contains("holds no examples"), p.toString());
   }
+
+  @Test
+  void cells_training_at_once_share_the_free_memory() {
+    Experiment e = TestExperiments.parse(moons(2, "softmax").replace("units: 4", "units: 2000"));
+    var data = Datasets.load(e.dataset());
+    double need = dev.descent.core.nn.ModelMemory.of(e.model(), 2, 32, org.nd4j.linalg.api.buffer.DataType.FLOAT,
+        false).offHeapBytes();
+    assertEquals(List.of(), DataFit.problems(e, data, 1, 1.5 * need, Double.MAX_VALUE));
+    List<Problem> two = DataFit.problems(e, data, 2, 1.5 * need, Double.MAX_VALUE);
+    assertEquals(1, two.size(), two.toString());
+    assertEquals("model.layers", two.get(0).path());
+    assertTrue(two.get(0).message().endsWith("(dataset 'moons' has 2 features; 2 cells train at once, each with its "
+        + "share of the memory: fewer --workers leave each more)"), two.toString());
+  }
 }

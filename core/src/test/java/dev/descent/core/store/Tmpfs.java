@@ -16,6 +16,7 @@ import java.util.List;
  */
 public final class Tmpfs implements AutoCloseable {
   private final Path dir;
+  private int fillers;
 
   private Tmpfs(Path dir) {
     this.dir = dir;
@@ -47,11 +48,11 @@ public final class Tmpfs implements AutoCloseable {
     run("mount", "-o", "remount," + (ro ? "ro" : "rw"), dir.toString());
   }
 
-  /** Writes a file of zeros as large as the free space allows, leaving {@code keepBytes} free. */
+  /** Writes a new file of zeros as large as the free space allows, leaving {@code keepBytes} free. */
   public void fill(long keepBytes) throws IOException {
     long free = Files.getFileStore(dir).getUsableSpace();
     byte[] block = new byte[4096];
-    try (var out = Files.newOutputStream(dir.resolve("filler"))) {
+    try (var out = Files.newOutputStream(dir.resolve("filler-" + fillers++))) {
       for (long left = free - keepBytes; left > 0; left -= block.length) {
         out.write(block, 0, (int) Math.min(block.length, left));
       }
@@ -60,9 +61,11 @@ public final class Tmpfs implements AutoCloseable {
     }
   }
 
-  /** Deletes the filler file written by {@link #fill}. */
+  /** Deletes the files written by {@link #fill}. */
   public void unfill() throws IOException {
-    Files.deleteIfExists(dir.resolve("filler"));
+    for (int i = 0; i < fillers; i++) {
+      Files.deleteIfExists(dir.resolve("filler-" + i));
+    }
   }
 
   @Override
