@@ -98,15 +98,27 @@ function badge(status) {
   return el('span', {class: 'badge status-' + String(status).replace(/[^a-z]/g, ''), text: status});
 }
 
+/**
+ * A value as people read it: a number to 4 significant digits (0.99437 as 0.9944, 0.0086685 as 0.008669,
+ * 1e-8 as 1e-8, never 1.0E-8), an integer whole; the full value is kept for hover ({@link numText}).
+ * The one place the pages format a number for tables, heatmaps and ticks.
+ */
 function fmt(v) {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') {
-    if (Number.isInteger(v)) return String(v);
+    if (!isFinite(v) || Number.isInteger(v)) return String(v);
     const a = Math.abs(v);
-    return (a !== 0 && (a < 1e-3 || a >= 1e5)) ? v.toExponential(3).replace(/\.?0+e/, 'e') : String(+v.toPrecision(5));
+    return (a < 1e-3 || a >= 1e5)
+      ? v.toExponential(3).replace(/\.?0+e/, 'e').replace('e+', 'e') : String(+v.toPrecision(4));
   }
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);
+}
+
+/** {@link fmt}'s text, in a span whose title holds the full value when the text rounds it. */
+function numText(v) {
+  const text = fmt(v);
+  return typeof v === 'number' && text !== String(v) ? el('span', {title: String(v)}, text) : text;
 }
 
 function num(v) {

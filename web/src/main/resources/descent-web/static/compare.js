@@ -1,5 +1,6 @@
 /*
- * Compare runs (from ?ids=a,b or ?q=QUERY, up to ?limit=N): a parallel-coordinates plot of params -> objective,
+ * Compare runs (from ?ids=a,b or ?q=QUERY, up to ?limit=N): a parallel-coordinates plot of the swept params (the
+ * server names them) -> objective,
  * the params table, and the curves per metric, overlaid per run or, with ?group=PARAM, as mean ± std per group.
  * Everything comes from one GET /api/compare; the choices live in the URL so a view can be shared.
  */
@@ -14,7 +15,9 @@ const groupBy = el('select', {id: 'group-by', onchange: () => choose('group', gr
 const objectiveChoice = el('select', {id: 'objective', onchange: () => choose('objective', objectiveChoice.value)});
 const parallel = el('div', {id: 'parallel', class: 'parallel'});
 const groupsTable = el('table', {id: 'groups', class: 'hidden'});
-const onlyDiff = el('input', {type: 'checkbox', id: 'only-diff', onchange: () => render()});
+// unticked by the user or not, "only differences" starts ticked for more than 10 runs (a 48-run table is a wide scroll)
+let onlyDiffChosen = false;
+const onlyDiff = el('input', {type: 'checkbox', id: 'only-diff', onchange: () => { onlyDiffChosen = true; render(); }});
 const params = el('table', {id: 'params'});
 const chartsHeading = el('h2', {}, 'Metrics');
 const charts = el('div', {id: 'charts', class: 'charts'});
@@ -25,7 +28,8 @@ app.append(title, errorBox, notice,
   el('div', {class: 'toolbar'}, el('label', {}, 'objective ', objectiveChoice),
     el('label', {}, 'group by ', groupBy)),
   el('h2', {}, 'Params \u2192 objective'), parallel, groupsTable,
-  el('h2', {}, 'Params'), el('label', {}, onlyDiff, ' only differences'), params,
+  el('h2', {}, 'Params'), el('label', {}, onlyDiff, ' only differences'),
+  el('div', {class: 'table-scroll'}, params),
   chartsHeading, charts);
 
 /** Puts a choice into the URL (so the view can be shared) and redraws. */
@@ -88,14 +92,45 @@ function differs(runs, name) {
 }
 
 /**
- * Whether a param gets an axis in the parallel plot: it takes two or more values among the runs that have it.
- * A param only some optimizers have (adam's beta1) differs by presence alone, and the optimizer axis already
- * tells that; the seed is not a setting to choose.
+ * Runs that share every param but the seed, in first-seen order: a configuration run once per seed, which the
+ * params table shows as one column with its objective as mean ± std.
  */
-function axisWorthy(runs, name) {
-  if (name === 'seed') return false;
-  const values = runs.map(r => (r.params || {})[name]).filter(v => v !== null && v !== undefined);
-  return new Set(values.map(v => JSON.stringify(v))).size > 1;
+function configurations(runs) {
+  const byKey = new Map();
+  for (const r of runs) {
+    const p = r.params || {};
+    const key = JSON.stringify(Object.keys(p).filter(k => k !== 'seed').sort().map(k => [k, p[k]]));
+    if (!byKey.has(key)) byKey.set(key, []);
+    byKey.get(key).push(r);
+  }
+  return [...byKey.values()];
+}
+
+/** Mean and sample std (n - 1) of the finite values, as the server's groups and the sweep summary compute them. */
+function meanStd(values) {
+  const v = values.filter(x => typeof x === 'number' && isFinite(x));
+  if (!v.length) return {mean: null, std: null, n: 0};
+  const mean = v.reduce((a, b) => a + b, 0) / v.length;
+  const std = v.length < 2 ? 0 : Math.sqrt(v.reduce((a, b) => a + (b - mean) * (b - mean), 0) / (v.length - 1));
+  return {mean, std, n: v.length};
+}
+
+/** A column's value of a param: the one value its runs share, or every distinct one (their seeds). */
+function columnValue(column, name) {
+  const values = [...new Set(column.map(r => JSON.stringify((r.params || {})[name] ?? null)))].map(v => JSON.parse(v));
+  return values.length === 1 ? numText(values[0]) : values.map(fmt).join(', ');
+}
+
+/** A column's objective: the run's value, or for runs of one configuration mean ± std over them. */
+function columnObjective(column, metric) {
+  if (column.length === 1) {
+    const v = objectiveValue(column[0], metric);
+    return v === null ? 'n/a' : numText(v);
+  }
+  const {mean, std, n} = meanStd(column.map(r => objectiveValue(r, metric)));
+  if (!n) return 'n/a';
+  return el('span', {title: mean + ' \u00b1 ' + std + ' over ' + n + ' runs'},
+    fmt(mean) + ' \u00b1 ' + fmt(std) + (n < column.length ? ' (' + n + ' scored)' : ''));
 }
 
 /** The metrics runs can be ranked by (the server says which way is better), the usual ones first. */
@@ -130,21 +165,37 @@ function render() {
   options(objectiveChoice, metrics, metric);
   options(groupBy, varying, param('group') || '', '(none)');
   if (metric) {
+    // the axes are the server's choice: the sweep's own axes, or the params that vary by choice (ParallelAxes)
     drawParallel(parallel, runs.map(r => r.id),
-      varying.filter(n => axisWorthy(runs, n)).map(n => ({name: n, values: runs.map(r => (r.params || {})[n] ?? null)})),
+      (data.axes || []).map(n => ({name: n, values: runs.map(r => (r.params || {})[n] ?? null)})),
       {name: metric, values: runs.map(r => objectiveValue(r, metric)), maximize: maximized(metric)});
   } else {
     fill(parallel, 'No metrics yet.');
   }
   renderGroups(runs, metric);
-  const rows = names.map(n => ({n, values: runs.map(r => fmt((r.params || {})[n])), differs: differs(runs, n)}))
-      .filter(row => !onlyDiff.checked || row.differs);
-  fill(params,
-    el('tr', {}, el('th', {}, 'param'), runs.map(r => el('th', {}, runLink(r.id), ' ', badge(r.status)))),
-    rows.map(row => el('tr', {class: row.differs ? 'differs' : null, 'data-param': row.n},
-      el('th', {}, row.n), row.values.map(v => el('td', {class: 'num'}, v)))));
+  renderParams(runs, names, metric);
   renderCharts(runs);
   markDrawn();
+}
+
+/** The params table: a column per run, or per configuration when runs share one (their seeds). */
+function renderParams(runs, names, metric) {
+  if (!onlyDiffChosen) onlyDiff.checked = runs.length > 10;
+  const configs = configurations(runs);
+  const columns = configs.some(c => c.length > 1) ? configs : runs.map(r => [r]);
+  // a difference is two columns with different values; a param only some optimizers have (adam's beta1 beside
+  // sgd) is not one by its absence alone: the optimizer row tells that
+  const key = (c, n) => JSON.stringify([...new Set(c.map(r => JSON.stringify((r.params || {})[n] ?? null)))].sort());
+  const rows = names.map(n => ({n, differs: new Set(columns.map(c => key(c, n)).filter(k => k !== '["null"]')).size > 1}))
+      .filter(row => !onlyDiff.checked || row.differs);
+  fill(params,
+    el('tr', {}, el('th', {}, 'param'), columns.map(c => el('th', {'data-runs': c.map(r => r.id).join(' ')},
+      c.length > 1 ? c.length + ' runs: ' : null, c.map(r => [runLink(r.id), ' ', badge(r.status), ' '])))),
+    metric ? el('tr', {class: 'objective-row', 'data-objective': metric},
+      el('th', {}, metric + (columns.some(c => c.length > 1) ? ' (mean \u00b1 std)' : '')),
+      columns.map(c => el('td', {class: 'num'}, columnObjective(c, metric)))) : null,
+    rows.map(row => el('tr', {class: row.differs ? 'differs' : null, 'data-param': row.n},
+      el('th', {}, row.n), columns.map(c => el('td', {class: 'num'}, columnValue(c, row.n))))));
 }
 
 function groupLabel(g) {
@@ -160,8 +211,8 @@ function renderGroups(runs, metric) {
     data.groups.map(g => {
       const [mean, std, n] = (g.objectives || {})[metric] || [null, null, 0];
       return el('tr', {'data-group': groupLabel(g)}, el('td', {}, groupLabel(g)), el('td', {class: 'num'}, g.runs.length),
-        el('td', {class: 'num'}, n ? fmt(mean) + ' \u00b1 ' + fmt(std) + (n < g.runs.length ? ' (' + n + ' scored)' : '')
-          : 'n/a'));
+        el('td', {class: 'num', title: n ? mean + ' \u00b1 ' + std : null},
+          n ? fmt(mean) + ' \u00b1 ' + fmt(std) + (n < g.runs.length ? ' (' + n + ' scored)' : '') : 'n/a'));
     }));
 }
 
@@ -176,5 +227,15 @@ function renderCharts(runs) {
     chartSet.update(key, sources.map(s => ({label: s.label, points: (s.history || {})[key] || [], band: s.band})));
   }
 }
+
+// the parallel plot fills the page's width: draw it again when that changes (a window resized, a scroll bar
+// appearing once the page grows); drawing never changes the container's own width, so this cannot loop
+let drawnWidth = null;
+new ResizeObserver(() => {
+  if (parallel.clientWidth !== drawnWidth && data.runs.length) {
+    drawnWidth = parallel.clientWidth;
+    render();
+  }
+}).observe(parallel);
 
 live(load);

@@ -2,7 +2,8 @@
  * A parallel-coordinates plot in SVG: one vertical axis per param that varies, the objective last, one line
  * per run coloured from worst (red) to best (green). Numbers get a linear axis, or a log one when they span
  * more than a factor of 20 and are all positive (learning rates); anything else gets one tick per value.
- * Runs without a value sit on the axis's "n/a" mark at the bottom. Every label is set as text.
+ * Runs without a value sit on the axis's "n/a" mark at the bottom. Every label is set as text; ticks show
+ * 4 significant digits, a line's title its full objective value. The plot is as wide as its container.
  */
 'use strict';
 
@@ -51,7 +52,8 @@ function decades(lo, hi) {
  */
 function drawParallel(container, runs, axes, objective) {
   const all = axes.concat([{name: objective.name, values: objective.values, objective: true}]);
-  const width = Math.max(560, 150 * all.length), height = 300;
+  // the container's width (it is the page's), or wider with many axes: then it scrolls sideways
+  const width = Math.max(container.clientWidth || 560, 110 * all.length), height = 300;
   const top = 34, bottom = 40, left = 60, right = 60;
   const x = i => left + (all.length < 2 ? 0 : i * (width - left - right) / (all.length - 1));
   const y = t => t === null ? height - bottom + 22 : top + (1 - t) * (height - top - bottom);
@@ -69,7 +71,7 @@ function drawParallel(container, runs, axes, objective) {
     const points = all.map((a, i) => x(i) + ',' + y(scales[i].at(a.values[r]))).join(' ');
     const line = svg('polyline', {points, stroke: color, class: good ? 'pc-line' : 'pc-line pc-none',
       'data-run': id},
-      svg('title', {}, id + ': ' + objective.name + ' ' + (good ? fmt(v) : 'n/a')));
+      svg('title', {}, id + ': ' + objective.name + ' ' + (good ? String(v) : 'n/a')));
     line.addEventListener('click', () => { location.href = '/runs/' + encodeURIComponent(id); });
     lines.appendChild(line);
   });

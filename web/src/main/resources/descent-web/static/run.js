@@ -53,7 +53,7 @@ async function edit(write) {
 }
 
 function keyValueRows(table, entries) {
-  fill(table, entries.map(([k, v]) => el('tr', {}, el('th', {}, k), el('td', {class: 'num'}, fmt(v)))));
+  fill(table, entries.map(([k, v]) => el('tr', {}, el('th', {}, k), el('td', {class: 'num'}, numText(v)))));
 }
 
 async function load() {

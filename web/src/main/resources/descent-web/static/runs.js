@@ -81,7 +81,7 @@ function render(page) {
   const otherParams = params.filter(p => !PARAM_ORDER.includes(p));
   const metrics = ordered(new Set(runs.flatMap(r => Object.keys(r.metrics || {}))), METRIC_ORDER);
   const tests = ordered(new Set(runs.flatMap(r => Object.keys(r.test || {}))), METRIC_ORDER);
-  const paramColumn = p => ({name: p, sort: p, num: true, cell: r => fmt(r.params[p])});
+  const paramColumn = p => ({name: p, sort: p, num: true, cell: r => numText(r.params[p])});
   let columns = [
     {name: 'id', sort: 'id', cell: r => runLink(r.id)},
     {name: 'experiment', sort: 'experiment', cell: r => r.experiment},
@@ -91,8 +91,8 @@ function render(page) {
     {name: 'started', sort: 'start_time', cell: r => (r.start_time || '').replace('T', ' ').replace(/\.\d+Z|Z/, '')},
     // the usual sweep axes, then how the runs did, then every other param
     ...keyParams.map(paramColumn),
-    ...metrics.map(m => ({name: m, sort: m, num: true, cell: r => r.metrics[m] ? fmt(r.metrics[m].last) : ''})),
-    ...tests.map(t => ({name: t, sort: t, num: true, cell: r => fmt(r.test[t])})),
+    ...metrics.map(m => ({name: m, sort: m, num: true, cell: r => r.metrics[m] ? numText(r.metrics[m].last) : ''})),
+    ...tests.map(t => ({name: t, sort: t, num: true, cell: r => numText(r.test[t])})),
     ...otherParams.map(paramColumn),
     {name: 'tags', cell: r => (r.tags || []).map(t => el('span', {class: 'tag', text: t}))},
   ];

@@ -54,12 +54,15 @@ async function load() {
       const statuses = [...new Set(runs.map(r => r.status))].join(', ');
       const diverged = runs.some(r => r.status === 'diverged');
       const seeds = c.runs.length > 1 ? ' over ' + c.runs.length + ' seeds' : '';
-      const spread = c.n > 1 ? ' \u00b1 ' + fmt(c.std) : '';
+      // shown to 4 significant digits, the full mean and std in the tooltip
+      const exact = c.mean !== null ? c.mean + (c.n > 1 ? ' \u00b1 ' + c.std : '') + ' \u00b7 ' : '';
+      const spread = c.mean !== null && c.n > 1 ? '\u00b1 ' + fmt(c.std) : null;
       const td = el('td', {class: (diverged ? 'diverged ' : '') + (top.has(k) ? 'best' : ''),
-        title: statuses + ' \u00b7 best of ' + c.settings + ' settings' + seeds + ': ' + c.runs.join(' '),
+        title: exact + statuses + ' \u00b7 best of ' + c.settings + ' settings' + seeds + ': ' + c.runs.join(' '),
         'data-optimizer': o, 'data-lr': lr},
-        c.mean !== null ? fmt(c.mean) : (diverged ? 'diverged' : statuses),
-        el('small', {}, (c.mean !== null ? spread.trim() + ' ' : '') + (runs.length > 1 ? runs.length + ' runs' : statuses)));
+        el('span', {class: 'mean'}, c.mean !== null ? fmt(c.mean) : (diverged ? 'diverged' : statuses)),
+        spread ? el('small', {class: 'spread'}, spread) : null,
+        el('small', {class: 'count'}, runs.length > 1 ? runs.length + ' runs' : statuses));
       if (c.mean !== null && !diverged) {
         const t = hi > lo ? (c.mean - lo) / (hi - lo) : 1;
         td.style.backgroundColor = goodnessColor(maximize ? t : 1 - t);

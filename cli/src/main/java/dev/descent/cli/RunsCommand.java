@@ -141,13 +141,34 @@ public final class RunsCommand {
           }
         }
         if (format.equals("json")) {
-          out.println(Json.write(runs.stream().map(RunViews::summary).toList()));
+          out.println(plainJson(runs.stream().map(RunViews::summary).toList()));
         } else {
           RunViews.writeCsv(out, runs);
         }
       }
       out.flush();
       return 0;
+    }
+  }
+
+  /**
+   * JSON as {@link Json#write} makes it (NaN as null), its doubles written as {@link dev.descent.core.Numbers#plain}
+   * does ({@code 1e-08}, not {@code 1.0E-8}): an export is read by people and by tools other than Java.
+   */
+  static String plainJson(Object value) {
+    var doubles = new com.fasterxml.jackson.databind.module.SimpleModule().addSerializer(Double.class,
+        new com.fasterxml.jackson.databind.ser.std.StdSerializer<Double>(Double.class) {
+          @Override
+          public void serialize(Double d, com.fasterxml.jackson.core.JsonGenerator gen,
+              com.fasterxml.jackson.databind.SerializerProvider provider) throws java.io.IOException {
+            gen.writeNumber(dev.descent.core.Numbers.plain(d.doubleValue()));
+          }
+        });
+    try {
+      Object plain = Json.mapper().readValue(Json.write(value), Object.class);
+      return Json.mapper().copy().registerModule(doubles).writeValueAsString(plain);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("cannot write JSON", e);
     }
   }
 

@@ -74,10 +74,12 @@ final class SweepExecution {
     }
   }
 
-  /** The cells as a table, their count and an ETA from similar finished runs in the store ({@code ws}: null when none yet). */
+  /**
+   * The cells as a table, their count (once: the table ends with it) and notes, and an ETA from similar finished
+   * runs in the store ({@code ws}: null when none yet).
+   */
   static void dryRun(Sweep sweep, Workspace ws, int workers, PrintWriter out) {
     out.print(DryRunTable.format(sweep));
-    out.println(DryRunTable.count(sweep));
     OptionalDouble perCell = ws == null ? OptionalDouble.empty() : averageSeconds(sweep, ws);
     if (perCell.isPresent()) {
       out.println("ETA " + new Eta(sweep.cells().size(), perCell.getAsDouble(), workers).format()

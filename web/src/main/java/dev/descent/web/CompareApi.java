@@ -27,6 +27,7 @@ import java.util.Map;
  * runs are named ({@code ids=a,b}) or found ({@code q=QUERY&sort=...}); named runs that no longer exist are
  * listed under {@code missing} rather than failing a shared link. With {@code group=PARAM[,PARAM]} the runs
  * also come grouped by those params' values, each group's curves as mean ± std per epoch ({@link RunGroups}).
+ * {@code axes} names the params the parallel-coordinates plot draws ({@link ParallelAxes}).
  */
 final class CompareApi {
   static final int DEFAULT_RUNS = 20;
@@ -72,6 +73,20 @@ final class CompareApi {
     Map<String, Double> out = new LinkedHashMap<>();
     metrics.forEach(m -> out.put(m, RunsApi.orNull(SweepSummary.objective(Objective.of(m), run))));
     return out;
+  }
+
+  /** Every param name of the runs: the usual sweep axes first, then alphabetically (as the pages list them). */
+  static List<String> paramNames(List<Run> runs) {
+    java.util.SortedSet<String> rest = new java.util.TreeSet<>();
+    runs.forEach(r -> rest.addAll(r.params().keySet()));
+    List<String> names = new ArrayList<>();
+    for (String usual : List.of("optimizer", "learning_rate", "batch_size", "dropout", "seed")) {
+      if (rest.remove(usual)) {
+        names.add(usual);
+      }
+    }
+    names.addAll(rest);
+    return names;
   }
 
   void register(RoutesConfig r) {
@@ -124,6 +139,7 @@ final class CompareApi {
     metrics.forEach(m -> modes.put(m, Objective.of(m).mode()));
     body.put("objectives", modes);
     body.put("runs", runs);
+    body.put("axes", ParallelAxes.of(stored, paramNames(stored), ws.store()::sweepInfo));
     body.put("missing", wanted.stream().filter(id -> !objectives.containsKey(id)).toList());
     List<String> by = RunsApi.commaList(ctx.queryParam("group"));
     if (!by.isEmpty()) {

@@ -202,7 +202,7 @@ class BrowserTest {
     assertEquals(List.of("cell-sgd-0.1"),
         script("return [...document.querySelectorAll('polyline.pc-none')].map(l => l.dataset.run)"));
     // best val_accuracy per adam run: 0.71667, 0.76667, 0.71667 (TestRuns); sgd's third run diverged
-    assertEquals(List.of("optimizer=adam|3|0.73333 \u00b1 0.028868", "optimizer=sgd|3|0.64167 \u00b1 0.035355 (2 scored)"),
+    assertEquals(List.of("optimizer=adam|3|0.7333 \u00b1 0.02887", "optimizer=sgd|3|0.6417 \u00b1 0.03536 (2 scored)"),
         script("return [...document.querySelectorAll('#groups tr[data-group]')]"
             + ".map(r => [...r.cells].map(c => c.textContent).join('|'))"));
     wait.until(d -> this.<String>script("return [...document.querySelectorAll('#charts .u-legend')]"

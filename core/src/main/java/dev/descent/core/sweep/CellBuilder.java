@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Writes one combination of axis values into a fresh copy of the file's document, which the experiment
@@ -14,27 +15,34 @@ import java.util.Set;
  * problem the parser finds there can be reported against the grid value that caused it.
  *
  * <p>The optimizer axis replaces {@code training.optimizer} with the entry's name and parameters; the
- * file's own {@code learning_rate} carries over unless the entry or the learning-rate axis sets one, so
- * comparing optimizers "at the file's learning rate" needs no extra axis.
+ * file's own optimizer params (its {@code learning_rate}, {@code momentum}, ...) carry over unless the entry
+ * or another axis sets them, so comparing optimizers "at the file's learning rate" needs no extra axis. A
+ * carried param the cell's optimizer does not declare (adam's {@code amsgrad} in an sgd cell) is dropped,
+ * with a note the run records and {@code --dry-run} shows: switching optimizers is what the axis is for, so
+ * it must not fail on a param only the file's optimizer has, nor hide that the param went away. The same
+ * holds for a {@code training.optimizer.name} path axis.
  */
 final class CellBuilder {
   private static final Set<String> SWEEP_SECTIONS = Set.of("grid", "seeds", "objective");
   private final Map<String, Object> base = new LinkedHashMap<>();
   private final List<Axis> axes;
+  /** An optimizer's declared param names; null for an unknown optimizer (the parser reports it). */
+  private final Function<String, Set<String>> declared;
 
   /** A field of the cell document that an axis set, with the index of the value. */
   record Written(String field, Axis axis, int index) {}
 
-  /** A cell's document, the fields its axes wrote, and values that could not be placed. */
-  record Placed(Map<String, Object> doc, List<Written> written, List<Problem> problems) {}
+  /** A cell's document, the fields its axes wrote, values that could not be placed, and notes for the user. */
+  record Placed(Map<String, Object> doc, List<Written> written, List<Problem> problems, List<String> notes) {}
 
-  CellBuilder(Map<String, Object> doc, List<Axis> axes) {
+  CellBuilder(Map<String, Object> doc, List<Axis> axes, Function<String, Set<String>> declared) {
     doc.forEach((k, v) -> {
       if (!SWEEP_SECTIONS.contains(k)) {
         base.put(k, v);
       }
     });
     this.axes = axes;
+    this.declared = declared;
   }
 
   /** The document of the cell that takes value {@code choice[k]} of axis {@code k}. */
@@ -43,11 +51,18 @@ final class CellBuilder {
     Map<String, Object> doc = (Map<String, Object>) copy(base);
     List<Written> written = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
     for (int k = 0; k < axes.size(); k++) {
       Axis axis = axes.get(k);
       int index = choice[k];
-      for (String field : apply(doc, axis, copy(axis.values().get(index)), problems)) {
+      Object value = copy(axis.values().get(index));
+      for (String field : apply(doc, axis, value, problems)) {
         written.add(new Written(field, axis, index));
+      }
+      if (axis.kind() == Axis.Kind.OPTIMIZER) {
+        dropUndeclared(doc, value instanceof Map<?, ?> entry ? entry.keySet() : Set.of(), notes);
+      } else if (axis.kind() == Axis.Kind.PATH && "training.optimizer.name".equals(axis.target().toString())) {
+        dropUndeclared(doc, Set.of(), notes);
       }
     }
     Map<String, Axis> byField = new HashMap<>();
@@ -58,7 +73,33 @@ final class CellBuilder {
             + " also sets; keep one of the two"));
       }
     }
-    return new Placed(doc, written, problems);
+    return new Placed(doc, written, problems, notes);
+  }
+
+  /**
+   * Removes from the cell's optimizer the params its optimizer does not declare, except those in {@code kept}
+   * (the grid entry's own, which the parser then checks like any other), noting each one removed.
+   */
+  @SuppressWarnings("unchecked")
+  private void dropUndeclared(Map<String, Object> doc, Set<?> kept, List<String> notes) {
+    if (!(doc.get("training") instanceof Map<?, ?> training)
+        || !(training.get("optimizer") instanceof Map<?, ?> optimizer)
+        || !(optimizer.get("name") instanceof String name)) {
+      return;
+    }
+    Set<String> params = declared.apply(name);
+    if (params == null) {
+      return;
+    }
+    ((Map<String, Object>) optimizer).entrySet().removeIf(e -> {
+      String key = e.getKey();
+      if (key.equals("name") || params.contains(key) || kept.contains(key)) {
+        return false;
+      }
+      notes.add("training.optimizer." + key + ": " + e.getValue() + " dropped: the grid switched the optimizer"
+          + " to " + name + ", which has no param '" + key + "'");
+      return true;
+    });
   }
 
   /** Sets one axis value in {@code doc}; returns the fields it wrote. */
@@ -103,7 +144,7 @@ final class CellBuilder {
     }
   }
 
-  /** An optimizer entry as the cell's optimizer, keeping the file's learning rate when the entry has none. */
+  /** An optimizer entry as the cell's optimizer, keeping the file's optimizer params the entry does not set. */
   @SuppressWarnings("unchecked")
   private static Map<String, Object> optimizer(Object entry, Object before) {
     Map<String, Object> optimizer = new LinkedHashMap<>();
@@ -112,8 +153,8 @@ final class CellBuilder {
     } else {
       optimizer.put("name", entry);
     }
-    if (before instanceof Map<?, ?> m && m.containsKey("learning_rate")) {
-      optimizer.putIfAbsent("learning_rate", m.get("learning_rate"));
+    if (before instanceof Map<?, ?> m) {
+      m.forEach((k, v) -> optimizer.putIfAbsent(String.valueOf(k), v));
     }
     return optimizer;
   }

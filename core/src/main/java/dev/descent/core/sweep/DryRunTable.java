@@ -2,8 +2,10 @@ package dev.descent.core.sweep;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -15,12 +17,13 @@ import java.util.Set;
  *   0  3f2a9c0d1e4b5a67  sgd               0.001     1
  *   ...
  * 60 cells: 5 optimizer x 3 learning_rate x 2 batch_size x 2 dropout
+ * note (20 cells): training.optimizer.amsgrad: true dropped: the grid switched the optimizer to sgd, ...
  * </pre>
  */
 public final class DryRunTable {
   private DryRunTable() {}
 
-  /** The table and the count line, each line ending in a newline. */
+  /** The table, the count line and the cells' notes (see {@link Cell#notes}), each line ending in a newline. */
   public static String format(Sweep sweep) {
     List<String> header = new ArrayList<>(List.of("#", "id"));
     header.addAll(sweep.axes());
@@ -32,7 +35,17 @@ public final class DryRunTable {
       row.add(cell.seed());
       rows.add(row);
     }
-    return table(header, rows) + count(sweep) + "\n";
+    return table(header, rows) + count(sweep) + "\n" + notes(sweep);
+  }
+
+  /** Each distinct note of the cells once, with how many cells it concerns. */
+  static String notes(Sweep sweep) {
+    Map<String, Integer> cells = new LinkedHashMap<>();
+    sweep.cells().forEach(c -> c.notes().forEach(n -> cells.merge(n, 1, Integer::sum)));
+    StringBuilder sb = new StringBuilder();
+    cells.forEach((note, n) -> sb.append("note (").append(n).append(n == 1 ? " cell): " : " cells): ")
+        .append(note).append('\n'));
+    return sb.toString();
   }
 
   /** {@code 60 cells: 5 optimizer x 3 learning_rate x 2 batch_size x 2 dropout x 2 seeds}. */

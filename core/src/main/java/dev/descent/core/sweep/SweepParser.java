@@ -71,7 +71,7 @@ public final class SweepParser {
           + "shorten the file's lists or split the grid into several files");
       throw new ExperimentException(source, problems.list());
     }
-    CellBuilder builder = new CellBuilder(doc, axes);
+    CellBuilder builder = new CellBuilder(doc, axes, this::declaredParams);
     Blame blame = new Blame(grid.badValues());
     Set<Problem> placing = new LinkedHashSet<>();
     List<Cell> cells = new ArrayList<>();
@@ -81,7 +81,8 @@ public final class SweepParser {
       placing.addAll(placed.problems());
       try {
         Experiment e = parser.parseDocument(placed.doc(), source, baseDir);
-        cells.add(new Cell(CellIds.of(e, placed.doc()), index, axisValues(axes, choice), e.training().seed(), e));
+        cells.add(new Cell(CellIds.of(e, placed.doc()), index, axisValues(axes, choice), e.training().seed(), e,
+            placed.notes()));
       } catch (ExperimentException ex) {
         blame.add(ex.problems(), placed.written());
       }
@@ -125,6 +126,16 @@ public final class SweepParser {
         .orElseGet(() -> cells.stream().map(Cell::seed).distinct().toList());
     String id = CellIds.sweepId(names, objective, cells.stream().map(Cell::id).toList());
     return new Sweep(id, cells.get(0).experiment().name(), objective, cells, names, seeds);
+  }
+
+  /** The param names optimizer {@code name} declares; null when no plugin has that name. */
+  private Set<String> declaredParams(String name) {
+    if (!plugins.has(dev.descent.spi.PluginKind.OPTIMIZER, name)) {
+      return null;
+    }
+    Set<String> names = new java.util.HashSet<>();
+    plugins.optimizer(name).parameters().forEach(p -> names.add(p.name()));
+    return names;
   }
 
   /** {@code 5 x 3 x 1000}, the sizes of the axes. */

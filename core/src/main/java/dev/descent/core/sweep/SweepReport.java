@@ -1,5 +1,6 @@
 package dev.descent.core.sweep;
 
+import dev.descent.core.Numbers;
 import dev.descent.core.train.RunStatus;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -19,13 +20,13 @@ public final class SweepReport {
     out.println(counts.toString().stripTrailing());
     out.printf("%nbest cells by %s (%s):%n", o.metric(), o.mode());
     for (SweepSummary.Row r : s.best(5)) {
-      out.printf("  %.4f  %s  %s%n", r.objective(), r.cell().id(), r.cell().axisValues());
+      out.printf("  %.4f  %s  %s%n", r.objective(), r.cell().id(), plain(r.cell().axisValues()));
     }
     out.printf("%n%s by optimizer x learning rate (best other settings, mean over seeds; div = diverged):%n", o.metric());
     var table = s.optimizerByLearningRate();
     List<Double> lrs = new ArrayList<>(s.learningRates());
     StringBuilder head = new StringBuilder(String.format("  %-12s", "optimizer"));
-    lrs.forEach(lr -> head.append(String.format("%16s", "lr=" + lr)));
+    lrs.forEach(lr -> head.append(String.format("%16s", "lr=" + Numbers.plain(lr))));
     out.println(head);
     table.forEach((opt, row) -> {
       StringBuilder line = new StringBuilder(String.format("  %-12s", opt));
@@ -40,6 +41,13 @@ public final class SweepReport {
         out.printf("  %-16s  %s%n", cell(g), g.config());
       }
     }
+  }
+
+  /** {@code {optimizer=sgd, learning_rate=0.0001}}, not {@code learning_rate=1.0E-4}. */
+  static String plain(Map<String, ?> values) {
+    StringBuilder sb = new StringBuilder("{");
+    values.forEach((k, v) -> sb.append(sb.length() > 1 ? ", " : "").append(k).append('=').append(Numbers.plain(v)));
+    return sb.append('}').toString();
   }
 
   private static String cell(SweepSummary.Group g) {

@@ -25,6 +25,7 @@ import dev.descent.core.train.TrainingResult;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -321,8 +322,11 @@ public final class SweepRunner {
   }
 
   private NewRun newRun(Sweep sweep, Cell cell, Path file, Backend backend) {
+    Map<String, Object> provenance = Provenance.of(cell.experiment(), plugins, backend, file);
+    if (!cell.notes().isEmpty()) {
+      provenance.put("sweep_notes", cell.notes()); // what building the cell changed that the file did not say
+    }
     return new NewRun(cell.id(), sweep.name(), sweep.id(), ResolvedConfig.of(cell.experiment()),
-        FlatParams.of(cell.experiment()), Provenance.of(cell.experiment(), plugins, backend, file),
-        new TreeSet<>(), clock.instant());
+        FlatParams.of(cell.experiment()), provenance, new TreeSet<>(), clock.instant());
   }
 }

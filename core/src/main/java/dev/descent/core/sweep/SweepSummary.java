@@ -62,7 +62,7 @@ public record SweepSummary(Sweep sweep, Map<RunStatus, Integer> counts, List<Row
   private static String config(Cell c) {
     Map<String, Object> m = new LinkedHashMap<>(c.axisValues());
     m.remove("seed");
-    return m.toString();
+    return SweepReport.plain(m);
   }
 
   /** The finished cells, best first. */

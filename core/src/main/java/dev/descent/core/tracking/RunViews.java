@@ -113,7 +113,10 @@ public final class RunViews {
     return h;
   }
 
-  /** Runs as CSV: fixed columns, then every param, metric summary and test metric any run has. */
+  /**
+   * Runs as CSV: fixed columns, then every param, metric summary and test metric any run has; numbers in full as
+   * {@link dev.descent.core.Numbers#plain} writes them ({@code 1e-08}, not {@code 1.0E-8}).
+   */
   public static void writeCsv(PrintWriter out, List<Run> runs) {
     TreeSet<String> params = new TreeSet<>();
     TreeSet<String> metrics = new TreeSet<>();
@@ -145,7 +148,7 @@ public final class RunViews {
       row.add(String.join(" ", r.tags()));
       row.add(r.note());
       row.add(r.error());
-      out.println(String.join(",", row.stream().map(v -> csv(v == null ? "" : String.valueOf(v))).toList()));
+      out.println(String.join(",", row.stream().map(v -> csv(dev.descent.core.Numbers.plain(v))).toList()));
     }
   }
 
