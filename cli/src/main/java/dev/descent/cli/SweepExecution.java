@@ -50,7 +50,11 @@ final class SweepExecution {
         progress.flush();
       }
     } finally {
-      Runtime.getRuntime().removeShutdownHook(onInterrupt);
+      try {
+        Runtime.getRuntime().removeShutdownHook(onInterrupt);
+      } catch (IllegalStateException e) {
+        return 130; // Ctrl-C: the hook recorded the stop and the JVM is exiting; run() returned early
+      }
       syncUnlessStopped(ws, threw);
     }
     SweepSummary summary = SweepSummary.of(sweep, ws.store());

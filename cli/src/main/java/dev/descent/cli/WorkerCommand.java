@@ -106,7 +106,7 @@ public final class WorkerCommand implements Callable<Integer> {
   private int work(int n, LeaseSettings leaseSettings, PrintWriter out) throws InterruptedException {
     int left = maxCells == null ? Integer.MAX_VALUE : maxCells;
     int ran = 0;
-    try (Workspace ws = storeOptions.open()) {
+    try (Workspace ws = storeOptions.openOrCreate()) {
       out.printf("worker %s on %s: %d worker thread%s%n", LeaseOwner.self().describe(), ws.location(), n,
           n == 1 ? "" : "s");
       out.flush();

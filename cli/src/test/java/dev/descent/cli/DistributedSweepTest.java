@@ -228,7 +228,12 @@ class DistributedSweepTest {
     pb.redirectErrorStream(true).redirectOutput(dir.resolve("loop.log").toFile());
     Process p = pb.start();
     assertTrue(p.waitFor(400, TimeUnit.SECONDS), "the shell loop did not end");
-    assertEquals(0, p.exitValue(), Files.readString(dir.resolve("loop.log")));
+    StringBuilder all = new StringBuilder(Files.readString(dir.resolve("loop.log")));
+    for (String log : List.of("submit.log", "worker-1/worker.log", "worker-2/worker.log", "worker-3/worker.log")) {
+      Path f = work.resolve(log);
+      all.append("\n== ").append(log).append('\n').append(Files.exists(f) ? Files.readString(f) : "(none)");
+    }
+    assertEquals(0, p.exitValue(), all.toString());
     Map<String, Run> after = runs();
     assertEquals(12, after.size());
     after.values().forEach(r -> assertEquals(RunStatus.FINISHED, r.status(), r.id()));

@@ -335,8 +335,19 @@ abstract class JdbcRunStore implements RunStore {
     return db.transaction("queueing sweep cell " + run.id(), d -> Ledger.enqueue(d, run, nextSequence()));
   }
 
+  /**
+   * Looks first in a read transaction, which takes no lock: most claim calls of a busy sweep are for cells
+   * that ended or are held (every worker walks every cell), and those must not queue behind the
+   * change-counter lock every write takes. Only a cell that looks claimable is claimed, in a write
+   * transaction that decides again under the lock.
+   */
   @Override
   public Claim claim(String runId, LeaseOwner owner, Instant now, Duration lease) {
+    Optional<Claim> refused = db.read("looking at sweep cell " + runId,
+        d -> Leases.refusal(d, location, runId, owner, now, lease, ProcessTable.LOCAL));
+    if (refused.isPresent()) {
+      return refused.get();
+    }
     return db.transaction("claiming sweep cell " + runId,
         d -> Leases.claim(d, location, runId, owner, now, lease, nextSequence(), ProcessTable.LOCAL));
   }

@@ -48,6 +48,22 @@ final class Leases {
         owner, RunRows.instant(rs, 8), RunRows.instant(rs, 9), rs.getString(10));
   }
 
+  /** Why {@code id} cannot be claimed now (it ended, or a live owner holds it); empty when it looks claimable. */
+  static Optional<Claim> refusal(Database d, String location, String id, LeaseOwner owner, Instant now, Duration lease,
+      ProcessTable processes) throws SQLException {
+    Lease held = read(d, id).orElseThrow(() -> missing(location, id));
+    return switch (LeaseRule.judge(held, owner.machine(), processes, now, lease)) {
+      case ENDED -> Optional.of(new Claim(Claim.Kind.ENDED, held, null));
+      case HELD -> Optional.of(new Claim(Claim.Kind.HELD, held, null));
+      default -> Optional.empty();
+    };
+  }
+
+  private static DescentException missing(String location, String id) {
+    return new DescentException(ErrorCode.NOT_FOUND,
+        "Run store " + location + " has no sweep cell '" + id + "' to claim: was it deleted while the sweep ran?");
+  }
+
   /**
    * Claims {@code id} for {@code owner} if {@link LeaseRule} allows it: fresh start and heartbeat, the
    * previous attempt's metrics, summaries, test metrics and error cleared, and a line saying how the
@@ -55,8 +71,7 @@ final class Leases {
    */
   static Claim claim(Database d, String location, String id, LeaseOwner owner, Instant now, Duration lease, long seq,
       ProcessTable processes) throws SQLException {
-    Lease held = read(d, id).orElseThrow(() -> new DescentException(ErrorCode.NOT_FOUND,
-        "Run store " + location + " has no sweep cell '" + id + "' to claim: was it deleted while the sweep ran?"));
+    Lease held = read(d, id).orElseThrow(() -> missing(location, id));
     LeaseRule.Verdict v = LeaseRule.judge(held, owner.machine(), processes, now, lease);
     switch (v) {
       case ENDED:
