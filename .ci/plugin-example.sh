@@ -3,8 +3,9 @@
 #  1. install the SPI and the test kit;
 #  2. `descent plugins new optimizer adamax`, and build the project as generated (it passes its tests
 #     and `descent plugins verify` with its placeholder rule);
-#  3. fill in the update rule: copy plugins/examples/adamax (Adamax.java, AdamaxProvider.java, torch
-#     reference points for torch.optim.Adamax and the script that made them) over the generated files;
+#  3. fill in the update rule: copy plugins/examples/adamax (Adamax.java, AdamaxProvider.java, a contract
+#     test configuration, torch reference points for torch.optim.Adamax and the script that made them)
+#     over the generated files;
 #     `mvn package` (contract test + reference trace test), `descent plugins verify`, a sweep adamax vs adam;
 #  4. the Lion example: build from its own folder, verify, a sweep from the default plugin directory,
 #     and every lion run records the jar's version and SHA-256.
@@ -20,9 +21,9 @@ step() { printf '\n== %s\n' "$*" >&2; }
 fail() { echo "plugin-example: FAILED: $*" >&2; exit 1; }
 mvn_opts=()
 if [ -f "$root/.mvn/maven.config" ]; then
-  read -r -a mvn_opts < <(tr '\n' ' ' < "$root/.mvn/maven.config")
+  read -r -a mvn_opts <<<"$(tr '\n' ' ' < "$root/.mvn/maven.config")"
 fi
-mvnq() { mvn -B -q "${mvn_opts[@]}" "$@"; }
+mvnq() { mvn -B -q -Dstyle.color=never "${mvn_opts[@]}" "$@"; }
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -46,9 +47,10 @@ step "the generated project builds and verifies as generated (placeholder rule: 
 out="$(./descent plugins verify "$adamax_jar" --epochs 0)" || { echo "$out"; fail "verify of the generated project"; }
 grep -q "15 of 15 checks passed" <<<"$out" || { echo "$out"; fail "expected 15 of 15 checks"; }
 
-step "fill in the update rule: the committed Adamax rule, parameters and torch.optim.Adamax reference points"
+step "fill in the update rule: the committed Adamax rule, parameters, contract configuration and torch.optim.Adamax points"
 src="$root/plugins/examples/adamax"
 cp "$src/Adamax.java" "$src/AdamaxProvider.java" "$adamax/src/main/java/com/example/adamax/"
+cp "$src/AdamaxContractTest.java" "$adamax/src/test/java/com/example/adamax/"
 cp "$src/adamax.json" "$src/make_reference.py" "$adamax/src/test/resources/reference/"
 
 step "mvn package: the contract test and the trace test against torch's points"

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
  * jar before it goes into the plugin directory.
  */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
-    description = "List, diagnose and verify plugins. The plugin directory is --plugins DIR (a global option), "
+    description = "List, diagnose, verify and create plugins. The plugin directory is --plugins DIR (a global option), "
         + "else $DESCENT_PLUGINS, else the 'plugins' folder inside the store directory "
         + "(./descent-store/plugins for the default store).",
     subcommands = {PluginsCommand.ListCommand.class, PluginsCommand.ProblemsCommand.class, PluginVerifyCommand.class,

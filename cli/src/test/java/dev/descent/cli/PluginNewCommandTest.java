@@ -40,6 +40,7 @@ class PluginNewCommandTest {
         "src/test/resources/reference/heavy_ball.json",
         "src/test/resources/reference/make_reference.py",
         "src/test/resources/simplelogger.properties"), files);
+    javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(dir.resolve("pom.xml").toFile());
     String pom = Files.readString(dir.resolve("pom.xml"));
     assertTrue(pom.contains("<descent.version>" + SpiVersion.descentVersion() + "</descent.version>"), pom);
     assertTrue(pom.contains("<descent.spi.major>" + SpiVersion.MAJOR + "</descent.spi.major>"), pom);
