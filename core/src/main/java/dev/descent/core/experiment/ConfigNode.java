@@ -218,11 +218,11 @@ public final class ConfigNode {
     if (v instanceof String s) {
       return quote(s);
     }
-    if (v instanceof Map) {
-      return "a mapping";
+    if (v instanceof Map<?, ?> m) {
+      return m.isEmpty() ? "an empty mapping" : "a mapping";
     }
-    if (v instanceof List) {
-      return "a list";
+    if (v instanceof List<?> l) {
+      return l.isEmpty() ? "an empty list" : "a list";
     }
     return v == null ? "empty" : String.valueOf(v);
   }

@@ -99,8 +99,14 @@ final class DatasetSection {
       return fallback;
     }
     List<String> out = new ArrayList<>();
-    for (Object o : (List<?>) v) {
-      out.add(String.valueOf(o));
+    List<?> list = (List<?>) v;
+    for (int i = 0; i < list.size(); i++) {
+      Object o = list.get(i);
+      if (o instanceof String || o instanceof Number || o instanceof Boolean) {
+        out.add(String.valueOf(o));
+      } else {
+        node.problem(key + "[" + i + "]", "was " + ConfigNode.describe(o) + ", must be a column name");
+      }
     }
     return out;
   }

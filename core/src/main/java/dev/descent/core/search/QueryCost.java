@@ -33,6 +33,11 @@ final class QueryCost {
   static final int MAX_DEPTH = 32;
   /** The largest repeat count in a regular expression ({@code a{1000000}} builds a million states). */
   static final int MAX_REPEAT = 100;
+  /**
+   * The longest fuzzy term, in characters: Lucene builds a Levenshtein automaton per term and gives up on
+   * one too complex with an exception of its own (a 1,206-byte fuzzy term found by the query fuzzer).
+   */
+  static final int MAX_FUZZY_CHARS = 100;
 
   private QueryCost() {}
 
@@ -75,7 +80,13 @@ final class QueryCost {
   }
 
   private static void walk(QueryNode node, int[] count) {
-    if (node instanceof FuzzyQueryNode || node instanceof WildcardQueryNode) {
+    if (node instanceof FuzzyQueryNode fuzzy) {
+      count[1]++;
+      int chars = fuzzy.getText().length();
+      if (chars > MAX_FUZZY_CHARS) {
+        throw tooCostly("a fuzzy term~ is " + chars + " characters long; the limit is " + MAX_FUZZY_CHARS);
+      }
+    } else if (node instanceof WildcardQueryNode) {
       count[1]++;
     } else if (node instanceof RegexpQueryNode regexp) {
       count[1]++;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import java.util.function.Consumer;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFileNames;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -82,15 +83,19 @@ public final class RunIndex implements AutoCloseable {
     }
   }
 
-  /** An index whose commit file is gone: Lucene would quietly delete the rest, so it is moved aside instead. */
+  /**
+   * An index whose commit file is gone (or a directory holding files named like Lucene's): creating an index
+   * there would quietly delete them, so the directory is moved aside instead.
+   */
   private static boolean hasFilesButNoCommit(Path path) throws IOException {
     if (!Files.isDirectory(path)) {
       return false;
     }
     try (Stream<Path> files = Files.list(path)) {
       List<String> names = files.map(f -> f.getFileName().toString()).toList();
-      return names.stream().noneMatch(n -> n.startsWith("segments"))
-          && names.stream().anyMatch(n -> n.startsWith("_"));
+      // Lucene deletes files named like its own (_x.ext) that no commit refers to: renaming loses nothing
+      return names.stream().noneMatch(n -> n.startsWith(IndexFileNames.SEGMENTS))
+          && names.stream().anyMatch(n -> IndexFileNames.CODEC_FILE_PATTERN.matcher(n).matches());
     }
   }
 

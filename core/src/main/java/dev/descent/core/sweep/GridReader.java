@@ -216,6 +216,9 @@ final class GridReader {
 
   private static String plain(Number n) {
     double d = n.doubleValue();
+    if (!Double.isFinite(d)) {
+      return String.valueOf(d);
+    }
     return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : BigDecimal.valueOf(d).toPlainString();
   }
 }

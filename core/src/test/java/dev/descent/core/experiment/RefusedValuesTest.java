@@ -122,4 +122,11 @@ class RefusedValuesTest {
     assertEquals("was '" + "n".repeat(80) + "'... (500 characters), must be letters, digits, '.', '_' or '-' (at most "
         + "100)", longName.get("name"));
   }
+
+  @Test
+  void feature_columns_must_be_names() {
+    Map<String, String> p = problems(with(", feature_columns: [a, [b], {c: 1}]", "0.1", ""));
+    assertEquals("was a list, must be a column name", p.get("dataset.feature_columns[1]"));
+    assertEquals("was a mapping, must be a column name", p.get("dataset.feature_columns[2]"));
+  }
 }

@@ -56,8 +56,10 @@ import java.util.stream.Stream;
  * <h2>Time box and reproduction</h2>
  *
  * Each target runs for {@code -Ddescent.fuzz.seconds} seconds: 60 by default when the environment has
- * {@code CI=true}, else 10; {@code 0} only replays the corpus. The seed is random unless
- * {@code -Ddescent.fuzz.seed=S} is given, and the inputs are a pure function of the seed, so a failure
+ * {@code CI=true}, else 10; {@code 0} only replays the corpus. The seed is fixed per target (from its name),
+ * so a build fails only for a change in the code, never for the luck of the draw; {@code -Ddescent.fuzz.seed=S}
+ * picks another and {@code -Ddescent.fuzz.seed=random} a new one each run, for exploring. The inputs are a
+ * pure function of the seed, so a failure
  * prints {@code reproduce with -Ddescent.fuzz.seed=S}, saves the input under {@code target/fuzz-failures/}
  * and prints it escaped and in hex. {@code -Ddescent.fuzz.replay=FILE} runs just that one saved input.
  * Every run prints one line: target, seed, seconds, executions, executions/s, corpus size and distinct
@@ -222,7 +224,7 @@ public final class Fuzzer {
     if (corpus.isEmpty()) {
       corpus.add(new byte[0]);
     }
-    long seed = Long.getLong("descent.fuzz.seed", new SplittableRandom().nextLong());
+    long seed = seed(target, System.getProperty("descent.fuzz.seed"));
     String replay = System.getProperty("descent.fuzz.replay");
     ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "fuzz-" + target);
@@ -260,6 +262,14 @@ public final class Fuzzer {
   }
 
   /** Runs one input; returns its outcome signature or throws AssertionError. */
+  /** The target's fixed seed, a given one, or a random one for {@code random}. */
+  static long seed(String target, String property) {
+    if (property == null || property.isBlank()) {
+      return target.hashCode() * 0x9E3779B97F4A7C15L;
+    }
+    return property.equals("random") ? new SplittableRandom().nextLong() : Long.parseLong(property.strip());
+  }
+
   private String check(ExecutorService worker, Body body, byte[] input, long seed, long index) {
     Future<?> done = worker.submit(() -> {
       body.accept(input);

@@ -2,6 +2,7 @@ package dev.descent.core.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -103,6 +104,14 @@ class FuzzerTest {
     for (int i = 0; i < first.size(); i++) {
       assertArrayEquals(first.get(i), second.get(i), "input " + i);
     }
+  }
+
+  @Test
+  void a_build_fuzzes_with_a_seed_fixed_per_target_unless_told_otherwise() {
+    assertEquals(Fuzzer.seed("yaml", null), Fuzzer.seed("yaml", ""));
+    assertNotEquals(Fuzzer.seed("yaml", null), Fuzzer.seed("query", null));
+    assertEquals(42L, Fuzzer.seed("yaml", "42"));
+    assertNotEquals(Fuzzer.seed("yaml", "random"), Fuzzer.seed("yaml", "random"));
   }
 
   private static List<byte[]> inputs(long seed) {

@@ -91,4 +91,11 @@ class QueryCostTest {
     assertTrue(message.contains("repeats something 1000000 times; the limit is 100"), message);
     assertEquals(2, search.count("optimizer:/a{1}d{1,3}am/"));
   }
+
+  @Test
+  void refuses_a_fuzzy_term_too_long_for_its_automaton_and_runs_one_of_100_characters() {
+    String message = refused("optimizer:" + "uucq9,".repeat(40) + "~");
+    assertTrue(message.contains("a fuzzy term~ is 240 characters long; the limit is 100"), message);
+    assertEquals(0, search.count("optimizer:" + "uucq9,ab".repeat(12) + "abcd~"));
+  }
 }

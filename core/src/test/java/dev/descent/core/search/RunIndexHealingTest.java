@@ -174,6 +174,17 @@ class RunIndexHealingTest {
   }
 
   @Test
+  void files_that_lucene_would_delete_are_moved_aside_with_their_directory() throws IOException {
+    Files.createDirectories(index);
+    Files.writeString(index.resolve("_draft.txt"), "mine");
+    try (RunStore store = store(dir.resolve("store")); RunIndex created = open(store)) {
+      assertSearchable(created, store);
+    }
+    assertEquals(1, warnings.size(), warnings.toString());
+    assertEquals("mine", Files.readString(dir.resolve("index.corrupt-20261130T114512Z").resolve("_draft.txt")));
+  }
+
+  @Test
   void reindex_works_on_a_damaged_index() throws IOException {
     try (RunStore store = store(dir.resolve("store"))) {
       open(store).close();

@@ -61,7 +61,7 @@ class SweepValidationTest {
   void axis_values_must_be_non_empty_lists() {
     ExperimentException e = failure(BASE + "grid: {learning_rate: 0.1, batch_size: []}\n");
     assertTrue(byPath(e).get("grid.learning_rate").startsWith("was 0.1, must be a non-empty list"), e.getMessage());
-    assertTrue(byPath(e).get("grid.batch_size").startsWith("was a list, must be a non-empty list"), e.getMessage());
+    assertTrue(byPath(e).get("grid.batch_size").startsWith("was an empty list, must be a non-empty list"), e.getMessage());
     assertTrue(byPath(failure(BASE + "grid: {}\n")).get("grid").startsWith("has no axes"));
   }
 
