@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 public final class DescentCommand {
   /** Read by {@link Main} before the command line is parsed (plugins must load first); here for --help. */
   @picocli.CommandLine.Option(names = "--plugins", paramLabel = "DIR",
-      description = "plugin jar directory (default: $DESCENT_PLUGINS, else 'plugins' next to the store)")
+      description = "plugin jar directory (default: $DESCENT_PLUGINS, else STORE/plugins)")
   String plugins;
 
   /** Read by {@link Main} before anything logs; here for --help. */

@@ -4,9 +4,6 @@ import dev.descent.core.data.Datasets;
 import dev.descent.core.experiment.Experiment;
 import dev.descent.core.experiment.ExperimentParser;
 import dev.descent.core.plugin.LoadedPlugins;
-import dev.descent.core.plugin.PluginChecks;
-import dev.descent.core.plugin.PluginChecks.Check;
-import dev.descent.core.plugin.PluginChecks.Outcome;
 import dev.descent.core.plugin.PluginEntry;
 import dev.descent.core.plugin.PluginJars;
 import dev.descent.core.plugin.PluginProblem;
@@ -14,13 +11,9 @@ import dev.descent.core.plugin.PluginRegistry;
 import dev.descent.core.train.Trainer;
 import dev.descent.core.train.TrainingListener;
 import dev.descent.core.train.TrainingResult;
-import dev.descent.spi.Activation;
-import dev.descent.spi.ActivationProvider;
-import dev.descent.spi.Loss;
-import dev.descent.spi.LossProvider;
 import dev.descent.spi.OptimizerProvider;
-import dev.descent.spi.Plugin;
-import dev.descent.testkit.GradientChecker;
+import dev.descent.testkit.ContractCheck;
+import dev.descent.testkit.Contracts;
 import dev.descent.testkit.trace.OptimizerTrace;
 import dev.descent.testkit.trace.TestFunction;
 import java.io.PrintWriter;
@@ -29,11 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.Callable;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,8 +30,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code descent plugins verify JAR}: what a plugin author's contract test checks, run on a built
- * jar without a build, then, for an optimizer, how it compares with adam and sgd on the three test
+ * {@code descent plugins verify JAR}: the checks of the test kit's contract for the plugin's kind
+ * ({@link Contracts}, the very list a plugin author's JUnit contract test runs, under the same
+ * names), run on a built jar without a build, then, for an optimizer, how it compares with adam and sgd on the three test
  * functions and on a short training. The jar is loaded alone next to the built-ins, exactly as the
  * plugin directory would load it, so a jar that verifies also loads.
  */
@@ -91,9 +81,9 @@ final class PluginVerifyCommand implements Callable<Integer> {
     for (PluginEntry e : mine) {
       out.printf("%n%s '%s' %s (sha256 %s)%n", e.kind().label(), e.name(), e.version(), e.sha256());
       int failed = 0;
-      List<Check> checks = checks(e.plugin());
-      for (Check c : checks) {
-        Outcome o = PluginChecks.run(c);
+      List<ContractCheck> checks = Contracts.checks(e.plugin());
+      for (ContractCheck c : checks) {
+        ContractCheck.Result o = c.run();
         out.printf("  %s  %s%s%n", o.passed() ? "PASS" : "FAIL", o.name(), o.passed() ? "" : ": " + o.message());
         failed += o.passed() ? 0 : 1;
       }
@@ -108,70 +98,6 @@ final class PluginVerifyCommand implements Callable<Integer> {
     out.println(allPassed ? "verify: all checks passed" : "verify: FAILED");
     out.flush();
     return allPassed ? 0 : 1;
-  }
-
-  /** The contract checks for the plugin's kind. */
-  static List<Check> checks(Plugin p) {
-    List<Check> checks = new ArrayList<>(PluginChecks.common(p));
-    if (p instanceof OptimizerProvider o) {
-      checks.addAll(PluginChecks.optimizer(o));
-      checks.add(new Check("descends_on_a_convex_quadratic", () -> {
-        var trace = OptimizerTrace.run(o.configure(Map.of(OptimizerProvider.LEARNING_RATE, 0.01)), TestFunction.QUADRATIC, 500);
-        double start = trace.get(0).loss();
-        double end = trace.get(trace.size() - 1).loss();
-        PluginChecks.require(end < 1e-2 * start, () -> "learning_rate=0.01: loss " + start + " -> " + end
-            + " after 500 steps; expected at least a 100-fold decrease");
-      }));
-    } else if (p instanceof ActivationProvider a) {
-      checks.add(new Check("backward_matches_central_differences_in_double", () -> activationGradient(a.configure(Map.of()))));
-    } else if (p instanceof LossProvider l) {
-      checks.add(new Check("gradient_matches_central_differences_in_double", () -> lossGradient(l.configure(Map.of()))));
-    }
-    return checks;
-  }
-
-  private static void activationGradient(Activation act) {
-    Random rnd = new Random(20261127L);
-    INDArray z = uniform(rnd, 4, 5, -4, 4);
-    for (long i = 0; i < z.length(); i++) {
-      double v = z.getDouble(i);
-      z.putScalar(i, Math.abs(v) < 1e-3 ? Math.copySign(1e-3, v) : v);
-    }
-    INDArray w = uniform(rnd, 4, 5, -1, 1);
-    INDArray base = z.ulike();
-    act.forward(z, base);
-    INDArray grad = z.ulike();
-    act.backward(z, base, w.dup(), grad);
-    INDArray out = z.ulike();
-    GradientChecker.Result r = GradientChecker.check(x -> {
-      act.forward(x, out);
-      return out.subi(base).muli(w).sumNumber().doubleValue();
-    }, z, grad, GradientChecker.DEFAULT_EPS, 1e-5);
-    PluginChecks.require(r.passes(1e-6), r::toString);
-  }
-
-  private static void lossGradient(Loss loss) {
-    INDArray logits = uniform(new Random(7L), 4, 3, -2, 2);
-    INDArray p = Transforms.softmax(logits, true);
-    INDArray y = Nd4j.zeros(p.dataType(), 4, 3);
-    for (int i = 0; i < 4; i++) {
-      y.putScalar(i, i % 3, 1.0);
-    }
-    INDArray g = p.ulike();
-    loss.gradient(p, y, g);
-    GradientChecker.Result r = GradientChecker.check(x -> loss.value(x, y), p, g, GradientChecker.DEFAULT_EPS);
-    PluginChecks.require(r.passes(1e-5), r::toString);
-  }
-
-  /** Seeded uniform values in [lo, hi), float64: a gradient check needs double precision. */
-  private static INDArray uniform(Random rnd, int rows, int cols, double lo, double hi) {
-    double[][] v = new double[rows][cols];
-    for (double[] row : v) {
-      for (int j = 0; j < cols; j++) {
-        row[j] = lo + (hi - lo) * rnd.nextDouble();
-      }
-    }
-    return Nd4j.createFromArray(v);
   }
 
   /** Trace and training next to the baselines; false when the plugin fails to train. */

@@ -24,9 +24,11 @@ import picocli.CommandLine.Spec;
  * jar before it goes into the plugin directory.
  */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
-    description = "List, diagnose and verify plugins. The plugin directory is --plugins DIR (a global option), "
-        + "else $DESCENT_PLUGINS, else a 'plugins' folder next to the store directory.",
-    subcommands = {PluginsCommand.ListCommand.class, PluginsCommand.ProblemsCommand.class, PluginVerifyCommand.class})
+    description = "List, diagnose, verify and create plugins. The plugin directory is --plugins DIR (a global option), "
+        + "else $DESCENT_PLUGINS, else the 'plugins' folder inside the store directory "
+        + "(./descent-store/plugins for the default store).",
+    subcommands = {PluginsCommand.ListCommand.class, PluginsCommand.ProblemsCommand.class, PluginVerifyCommand.class,
+        PluginNewCommand.class})
 public final class PluginsCommand {
 
   /** {@code descent plugins list}. */
@@ -38,7 +40,7 @@ public final class PluginsCommand {
     @Option(names = "--json", description = "print the plugins as a JSON array")
     boolean json;
 
-    /** Accepted so that the default plugin directory, next to the store, is the one a run would use. */
+    /** Accepted so that the default plugin directory, inside the store, is the one a run would use. */
     @Mixin
     StoreOptions storeOptions;
 
@@ -116,7 +118,7 @@ public final class PluginsCommand {
     @Option(names = "--json", description = "print [{jar, rejected, message}, ...] as JSON")
     boolean json;
 
-    /** Accepted so that the default plugin directory, next to the store, is the one a run would use. */
+    /** Accepted so that the default plugin directory, inside the store, is the one a run would use. */
     @Mixin
     StoreOptions storeOptions;
 

@@ -79,6 +79,8 @@ class PluginJarCommandsTest {
     CliRunner r = CliRunner.run("plugins", "verify", good.toString(), "--steps", "50", "--epochs", "1");
     assertEquals(0, r.exitCode(), r.out() + r.err());
     assertTrue(r.out().contains("PASS  descends_on_a_convex_quadratic"), r.out());
+    assertTrue(r.out().contains("PASS  updates_views_like_separate_arrays_and_touches_nothing_else"), r.out());
+    assertTrue(r.out().contains("15 of 15 checks passed"), r.out());
     assertTrue(r.out().contains("rosenbrock") && r.out().contains("adam") && r.out().contains("sgd"), r.out());
     assertTrue(r.out().contains("test accuracy") && r.out().contains("verify: all checks passed"), r.out());
   }

@@ -6,12 +6,14 @@ import java.util.Map;
 
 /**
  * Where third-party plugin jars are looked for: {@code --plugins DIR}, else {@code $DESCENT_PLUGINS},
- * else a {@code plugins} folder next to the store directory (for the default store
- * {@code ./descent-store} that is {@code ./plugins}). A PostgreSQL store has no directory, so
- * without the flag or the variable there is no plugin directory.
+ * else the {@code plugins} folder inside the store directory (for the default store
+ * {@code ./descent-store} that is {@code ./descent-store/plugins}). A PostgreSQL store has no
+ * directory, so without the flag or the variable there is no plugin directory.
  *
- * <p>The default sits next to the store, not inside it, so that the store directory stays the
- * store's alone and one plugin folder serves every store a user keeps side by side.
+ * <p>Why inside the store: the plugins a store's runs used belong with those runs (each run records
+ * its jar's path and SHA-256), and a folder next to the store was {@code ./plugins}, which inside
+ * a checkout of descent is the repository's own source folder of the plugin modules. The store
+ * directory is the user's, never a source folder.
  */
 public final class PluginDirectory {
   /** The environment variable naming the plugin directory when {@code --plugins} is not given. */
@@ -39,7 +41,6 @@ public final class PluginDirectory {
     if (store.contains("://")) {
       return null;
     }
-    Path parent = Path.of(store).toAbsolutePath().normalize().getParent();
-    return parent == null ? null : parent.resolve("plugins");
+    return Path.of(store).toAbsolutePath().normalize().resolve("plugins");
   }
 }

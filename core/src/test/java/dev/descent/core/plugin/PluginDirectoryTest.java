@@ -1,6 +1,7 @@
 package dev.descent.core.plugin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.file.Path;
@@ -20,10 +21,12 @@ class PluginDirectoryTest {
   }
 
   @Test
-  void by_default_plugins_sit_next_to_the_store_directory() {
-    assertEquals(Path.of("/s/plugins"), PluginDirectory.resolve(null, "/s/store", Map.of()));
-    assertEquals(Path.of("/t/plugins"), PluginDirectory.resolve(null, null, Map.of("DESCENT_STORE", "/t/runs")));
-    assertEquals(Path.of("").toAbsolutePath().resolve("plugins"), PluginDirectory.resolve(null, null, Map.of()));
+  void by_default_plugins_sit_inside_the_store_directory_not_in_the_working_directory() {
+    assertEquals(Path.of("/s/store/plugins"), PluginDirectory.resolve(null, "/s/store", Map.of()));
+    assertEquals(Path.of("/t/runs/plugins"), PluginDirectory.resolve(null, null, Map.of("DESCENT_STORE", "/t/runs")));
+    Path cwd = Path.of("").toAbsolutePath();
+    assertEquals(cwd.resolve("descent-store").resolve("plugins"), PluginDirectory.resolve(null, null, Map.of()));
+    assertNotEquals(cwd.resolve("plugins"), PluginDirectory.resolve(null, null, Map.of()));
   }
 
   @Test

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -69,8 +68,18 @@ public abstract class ActivationContract extends PluginContract<ActivationProvid
     return all;
   }
 
-  @Test
-  void forward_and_backward_are_finite_for_large_inputs() {
+  @Override
+  public List<ContractCheck> checks() {
+    List<ContractCheck> checks = new ArrayList<>(super.checks());
+    checks.add(new ContractCheck("forward_and_backward_are_finite_for_large_inputs", this::forward_and_backward_are_finite_for_large_inputs));
+    checks.add(new ContractCheck("forward_and_backward_are_deterministic", this::forward_and_backward_are_deterministic));
+    checks.add(new ContractCheck("output_and_gradient_have_the_input_shape", this::output_and_gradient_have_the_input_shape));
+    checks.add(new ContractCheck("allows_out_to_be_z_and_grad_z_to_be_grad_out", this::allows_out_to_be_z_and_grad_z_to_be_grad_out));
+    checks.add(new ContractCheck("backward_matches_central_differences_in_double", this::backward_matches_central_differences_in_double));
+    return checks;
+  }
+
+  private void forward_and_backward_are_finite_for_large_inputs() {
     for (Map<String, ?> cfg : allConfigurations()) {
       for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
         INDArray z = org.nd4j.linalg.factory.Nd4j.createFromArray(
@@ -85,8 +94,7 @@ public abstract class ActivationContract extends PluginContract<ActivationProvid
     }
   }
 
-  @Test
-  void forward_and_backward_are_deterministic() {
+  private void forward_and_backward_are_deterministic() {
     for (Map<String, ?> cfg : allConfigurations()) {
       Random rnd = new Random(SEED);
       INDArray z = Arrays2.normal(rnd, ROWS, COLS).muli(3);
@@ -98,8 +106,7 @@ public abstract class ActivationContract extends PluginContract<ActivationProvid
     }
   }
 
-  @Test
-  void output_and_gradient_have_the_input_shape() {
+  private void output_and_gradient_have_the_input_shape() {
     for (Map<String, ?> cfg : allConfigurations()) {
       INDArray z = Arrays2.normal(new Random(SEED), 3, 7).castTo(DataType.FLOAT);
       INDArray[] r = forwardBackward(plugin().configure(cfg), z, z.ulike().assign(1));
@@ -108,8 +115,7 @@ public abstract class ActivationContract extends PluginContract<ActivationProvid
     }
   }
 
-  @Test
-  void allows_out_to_be_z_and_grad_z_to_be_grad_out() {
+  private void allows_out_to_be_z_and_grad_z_to_be_grad_out() {
     for (Map<String, ?> cfg : allConfigurations()) {
       Activation act = plugin().configure(cfg);
       Random rnd = new Random(SEED);
@@ -125,8 +131,7 @@ public abstract class ActivationContract extends PluginContract<ActivationProvid
     }
   }
 
-  @Test
-  void backward_matches_central_differences_in_double() {
+  private void backward_matches_central_differences_in_double() {
     for (Map<String, ?> cfg : allConfigurations()) {
       for (long seed = SEED; seed < SEED + 3; seed++) {
         Activation act = plugin().configure(cfg);

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.ServiceLoader;
-import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -74,8 +73,18 @@ public abstract class LossContract extends PluginContract<LossProvider> {
     return all;
   }
 
-  @Test
-  void value_is_finite_and_deterministic() {
+  @Override
+  public List<ContractCheck> checks() {
+    List<ContractCheck> checks = new ArrayList<>(super.checks());
+    checks.add(new ContractCheck("value_is_finite_and_deterministic", this::value_is_finite_and_deterministic));
+    checks.add(new ContractCheck("gradient_has_the_output_shape_and_is_finite", this::gradient_has_the_output_shape_and_is_finite));
+    checks.add(new ContractCheck("gradient_matches_central_differences_in_double", this::gradient_matches_central_differences_in_double));
+    checks.add(new ContractCheck("fused_forms_equal_the_plain_loss_after_the_activation", this::fused_forms_equal_the_plain_loss_after_the_activation));
+    checks.add(new ContractCheck("fused_forms_stay_finite_for_large_logits", this::fused_forms_stay_finite_for_large_logits));
+    return checks;
+  }
+
+  private void value_is_finite_and_deterministic() {
     for (Map<String, ?> cfg : allConfigurations()) {
       Random rnd = new Random(SEED);
       INDArray y = targets(ROWS, COLS, rnd);
@@ -89,8 +98,7 @@ public abstract class LossContract extends PluginContract<LossProvider> {
     }
   }
 
-  @Test
-  void gradient_has_the_output_shape_and_is_finite() {
+  private void gradient_has_the_output_shape_and_is_finite() {
     for (Map<String, ?> cfg : allConfigurations()) {
       Random rnd = new Random(SEED);
       INDArray y = targets(ROWS, COLS, rnd).castTo(DataType.FLOAT);
@@ -102,8 +110,7 @@ public abstract class LossContract extends PluginContract<LossProvider> {
     }
   }
 
-  @Test
-  void gradient_matches_central_differences_in_double() {
+  private void gradient_matches_central_differences_in_double() {
     for (Map<String, ?> cfg : allConfigurations()) {
       for (long seed = SEED; seed < SEED + 3; seed++) {
         Loss loss = plugin().configure(cfg);
@@ -119,11 +126,10 @@ public abstract class LossContract extends PluginContract<LossProvider> {
     }
   }
 
-  @Test
-  void fused_forms_equal_the_plain_loss_after_the_activation() {
+  private void fused_forms_equal_the_plain_loss_after_the_activation() {
     for (Map<String, ?> cfg : allConfigurations()) {
       Loss loss = plugin().configure(cfg);
-      for (ActivationProvider ap : ServiceLoader.load(ActivationProvider.class, getClass().getClassLoader())) {
+      for (ActivationProvider ap : ServiceLoader.load(ActivationProvider.class, plugin().getClass().getClassLoader())) {
         Optional<FusedLoss> fused = loss.fusedWith(ap.name());
         if (fused.isPresent()) {
           checkFused(cfg, loss, fused.get(), ap.name(), ap.configure(Map.of()));
@@ -132,11 +138,10 @@ public abstract class LossContract extends PluginContract<LossProvider> {
     }
   }
 
-  @Test
-  void fused_forms_stay_finite_for_large_logits() {
+  private void fused_forms_stay_finite_for_large_logits() {
     for (Map<String, ?> cfg : allConfigurations()) {
       Loss loss = plugin().configure(cfg);
-      for (ActivationProvider ap : ServiceLoader.load(ActivationProvider.class, getClass().getClassLoader())) {
+      for (ActivationProvider ap : ServiceLoader.load(ActivationProvider.class, plugin().getClass().getClassLoader())) {
         Optional<FusedLoss> fused = loss.fusedWith(ap.name());
         if (fused.isPresent()) {
           INDArray y = targets(2, COLS, new Random(SEED)).castTo(DataType.FLOAT);

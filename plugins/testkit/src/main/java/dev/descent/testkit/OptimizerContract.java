@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -58,16 +57,27 @@ public abstract class OptimizerContract extends PluginContract<OptimizerProvider
     return all;
   }
 
-  @Test
-  void declares_learning_rate() {
+  @Override
+  public List<ContractCheck> checks() {
+    List<ContractCheck> checks = new ArrayList<>(super.checks());
+    checks.add(new ContractCheck("declares_learning_rate", this::declares_learning_rate));
+    checks.add(new ContractCheck("same_configuration_gives_bitwise_identical_trajectories", this::same_configuration_gives_bitwise_identical_trajectories));
+    checks.add(new ContractCheck("states_of_one_optimizer_are_isolated", this::states_of_one_optimizer_are_isolated));
+    checks.add(new ContractCheck("step_does_not_modify_the_gradient", this::step_does_not_modify_the_gradient));
+    checks.add(new ContractCheck("output_stays_finite_and_steps_are_counted", this::output_stays_finite_and_steps_are_counted));
+    checks.add(new ContractCheck("updates_views_like_separate_arrays_and_touches_nothing_else", this::updates_views_like_separate_arrays_and_touches_nothing_else));
+    checks.add(new ContractCheck("descends_on_a_convex_quadratic", this::descends_on_a_convex_quadratic));
+    return checks;
+  }
+
+  private void declares_learning_rate() {
     assertTrue(plugin().parameters().stream().map(ParamSpec::name).anyMatch(OptimizerProvider.LEARNING_RATE::equals),
         "every optimizer declares " + OptimizerProvider.LEARNING_RATE);
     Optimizer opt = plugin().configure(Map.of(OptimizerProvider.LEARNING_RATE, 0.125));
     assertEquals(0.125, opt.learningRate(), "learningRate() reports the configured value");
   }
 
-  @Test
-  void same_configuration_gives_bitwise_identical_trajectories() {
+  private void same_configuration_gives_bitwise_identical_trajectories() {
     for (Map<String, ?> cfg : allConfigurations()) {
       for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
         List<INDArray> a = run(plugin().configure(cfg), type, SEED);
@@ -80,8 +90,7 @@ public abstract class OptimizerContract extends PluginContract<OptimizerProvider
     }
   }
 
-  @Test
-  void states_of_one_optimizer_are_isolated() {
+  private void states_of_one_optimizer_are_isolated() {
     for (Map<String, ?> cfg : allConfigurations()) {
       Optimizer opt = plugin().configure(cfg);
       Random rnd = new Random(SEED);
@@ -104,8 +113,7 @@ public abstract class OptimizerContract extends PluginContract<OptimizerProvider
     }
   }
 
-  @Test
-  void step_does_not_modify_the_gradient() {
+  private void step_does_not_modify_the_gradient() {
     for (Map<String, ?> cfg : allConfigurations()) {
       for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
         Random rnd = new Random(SEED);
@@ -121,8 +129,7 @@ public abstract class OptimizerContract extends PluginContract<OptimizerProvider
     }
   }
 
-  @Test
-  void output_stays_finite_and_steps_are_counted() {
+  private void output_stays_finite_and_steps_are_counted() {
     for (Map<String, ?> cfg : allConfigurations()) {
       for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
         Random rnd = new Random(SEED);
@@ -139,8 +146,7 @@ public abstract class OptimizerContract extends PluginContract<OptimizerProvider
     }
   }
 
-  @Test
-  void updates_views_like_separate_arrays_and_touches_nothing_else() {
+  private void updates_views_like_separate_arrays_and_touches_nothing_else() {
     for (Map<String, ?> cfg : allConfigurations()) {
       Optimizer opt = plugin().configure(cfg);
       Random rnd = new Random(SEED);
@@ -164,8 +170,7 @@ public abstract class OptimizerContract extends PluginContract<OptimizerProvider
     }
   }
 
-  @Test
-  void descends_on_a_convex_quadratic() {
+  private void descends_on_a_convex_quadratic() {
     Optimizer opt = plugin().configure(descentConfiguration());
     List<TracePoint> trace = OptimizerTrace.run(opt, TestFunction.QUADRATIC, descentSteps());
     double start = trace.get(0).loss();

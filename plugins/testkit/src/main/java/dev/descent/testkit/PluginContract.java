@@ -12,9 +12,13 @@ import dev.descent.spi.ParamType;
 import dev.descent.spi.Plugin;
 import dev.descent.spi.PluginNames;
 import dev.descent.spi.Problem;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * What every plugin must do, whatever its kind: a valid name, documented parameters whose
@@ -39,14 +43,35 @@ public abstract class PluginContract<P extends Plugin> {
     return plugin().resolve(raw);
   }
 
-  @Test
-  void name_follows_the_plugin_name_rule() {
+  /**
+   * The checks of this contract, in order; a subclass adds its kind's checks after these. The same
+   * list is what {@code descent plugins verify} runs (see {@link Contracts}).
+   */
+  public List<ContractCheck> checks() {
+    List<ContractCheck> checks = new ArrayList<>();
+    checks.add(new ContractCheck("name_follows_the_plugin_name_rule", this::name_follows_the_plugin_name_rule));
+    checks.add(new ContractCheck("every_parameter_name_follows_the_rule_and_its_default_resolves", this::every_parameter_name_follows_the_rule_and_its_default_resolves));
+    checks.add(new ContractCheck("configures_from_an_empty_map", this::configures_from_an_empty_map));
+    checks.add(new ContractCheck("rejects_an_unknown_key_listing_the_valid_names", this::rejects_an_unknown_key_listing_the_valid_names));
+    checks.add(new ContractCheck("rejects_values_just_outside_each_bounded_range_naming_the_field", this::rejects_values_just_outside_each_bounded_range_naming_the_field));
+    checks.add(new ContractCheck("rejects_a_value_of_the_wrong_type_naming_the_field", this::rejects_a_value_of_the_wrong_type_naming_the_field));
+    checks.add(new ContractCheck("has_a_description", this::has_a_description));
+    checks.add(new ContractCheck("has_a_version", this::has_a_version));
+    return checks;
+  }
+
+  /** Runs {@link #checks()} as JUnit tests, one per check, each named like the check. */
+  @TestFactory
+  Stream<DynamicTest> contract() {
+    return checks().stream().map(c -> DynamicTest.dynamicTest(c.name(), c.body()));
+  }
+
+  private void name_follows_the_plugin_name_rule() {
     String name = plugin().name();
     assertTrue(PluginNames.isValid(name), () -> "name '" + name + "' must be " + PluginNames.rule());
   }
 
-  @Test
-  void every_parameter_name_follows_the_rule_and_its_default_resolves() {
+  private void every_parameter_name_follows_the_rule_and_its_default_resolves() {
     for (ParamSpec spec : plugin().parameters()) {
       assertTrue(PluginNames.isValid(spec.name()), () -> "parameter '" + spec.name() + "' must be " + PluginNames.rule());
       assertFalse(spec.description().isBlank(), () -> "parameter '" + spec.name() + "' needs a description");
@@ -55,14 +80,12 @@ public abstract class PluginContract<P extends Plugin> {
     }
   }
 
-  @Test
-  void configures_from_an_empty_map() {
+  private void configures_from_an_empty_map() {
     assertNotNull(configure(Map.of()));
     assertNotNull(plugin().resolve(Map.of()));
   }
 
-  @Test
-  void rejects_an_unknown_key_listing_the_valid_names() {
+  private void rejects_an_unknown_key_listing_the_valid_names() {
     String key = "no_such_parameter_zz";
     InvalidParamsException e = assertThrows(InvalidParamsException.class, () -> configure(Map.of(key, 1)));
     assertTrue(e.getMessage().contains(key), () -> "message must name the key: " + e.getMessage());
@@ -71,8 +94,7 @@ public abstract class PluginContract<P extends Plugin> {
     }
   }
 
-  @Test
-  void rejects_values_just_outside_each_bounded_range_naming_the_field() {
+  private void rejects_values_just_outside_each_bounded_range_naming_the_field() {
     for (ParamSpec spec : plugin().parameters()) {
       if (spec.type() == ParamType.BOOLEAN) {
         continue;
@@ -86,21 +108,18 @@ public abstract class PluginContract<P extends Plugin> {
     }
   }
 
-  @Test
-  void rejects_a_value_of_the_wrong_type_naming_the_field() {
+  private void rejects_a_value_of_the_wrong_type_naming_the_field() {
     for (ParamSpec spec : plugin().parameters()) {
       assertRejected(spec, "abc");
     }
   }
 
-  @Test
-  void has_a_description() {
+  private void has_a_description() {
     assertNotNull(plugin().description());
     assertFalse(plugin().description().isBlank(), "description must not be blank");
   }
 
-  @Test
-  void has_a_version() {
+  private void has_a_version() {
     assertNotNull(plugin().version());
     assertFalse(plugin().version().isBlank(), "version must not be blank");
   }

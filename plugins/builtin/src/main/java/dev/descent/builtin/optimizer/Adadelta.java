@@ -2,6 +2,7 @@ package dev.descent.builtin.optimizer;
 
 import dev.descent.spi.Optimizer;
 import dev.descent.spi.ParameterState;
+import dev.descent.spi.ElementwiseState;
 import dev.descent.spi.Params;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -25,7 +26,7 @@ record Adadelta(Params params, double learningRate, double rho, double eps, doub
     return new State(parameter, this);
   }
 
-  private static final class State extends BaseState {
+  private static final class State extends ElementwiseState {
     private final Adadelta c;
     private final double[] squareAvg;
     private final double[] accDelta;
@@ -33,19 +34,19 @@ record Adadelta(Params params, double learningRate, double rho, double eps, doub
     State(INDArray parameter, Adadelta c) {
       super(parameter);
       this.c = c;
-      this.squareAvg = new double[n];
-      this.accDelta = new double[n];
+      this.squareAvg = new double[size()];
+      this.accDelta = new double[size()];
     }
 
     @Override
-    void update(double[] p, double[] g, long t) {
+    protected void update(double[] p, double[] g, long t) {
       double rho = c.rho;
       double eps = c.eps;
       double wd = c.weightDecay;
       double lr = c.learningRate;
       final double[] squareAvg = this.squareAvg;
       final double[] accDelta = this.accDelta;
-      for (int i = 0; i < n; i++) {
+      for (int i = 0; i < p.length; i++) {
         double pi = p[i];
         double gi = g[i];
         if (wd != 0) {

@@ -2,6 +2,7 @@ package dev.descent.builtin.optimizer;
 
 import dev.descent.spi.Optimizer;
 import dev.descent.spi.ParameterState;
+import dev.descent.spi.ElementwiseState;
 import dev.descent.spi.Params;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -24,24 +25,24 @@ record Adagrad(Params params, double learningRate, double lrDecay, double weight
     return new State(parameter, this);
   }
 
-  private static final class State extends BaseState {
+  private static final class State extends ElementwiseState {
     private final Adagrad c;
     private final double[] sum;
 
     State(INDArray parameter, Adagrad c) {
       super(parameter);
       this.c = c;
-      this.sum = new double[n];
+      this.sum = new double[size()];
       java.util.Arrays.fill(sum, c.initialAccumulator);
     }
 
     @Override
-    void update(double[] p, double[] g, long t) {
+    protected void update(double[] p, double[] g, long t) {
       double wd = c.weightDecay;
       double eps = c.eps;
       final double[] sum = this.sum;
       double clr = c.learningRate / (1 + (t - 1) * c.lrDecay);
-      for (int i = 0; i < n; i++) {
+      for (int i = 0; i < p.length; i++) {
         double pi = p[i];
         double gi = g[i];
         if (wd != 0) {

@@ -2,6 +2,7 @@ package dev.descent.builtin.optimizer;
 
 import dev.descent.spi.Optimizer;
 import dev.descent.spi.ParameterState;
+import dev.descent.spi.ElementwiseState;
 import dev.descent.spi.Params;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -27,7 +28,7 @@ record Adam(Params params, double learningRate, double beta1, double beta2, doub
     return new State(parameter, this);
   }
 
-  private static final class State extends BaseState {
+  private static final class State extends ElementwiseState {
     private final Adam c;
     private final double[] m;
     private final double[] v;
@@ -36,13 +37,13 @@ record Adam(Params params, double learningRate, double beta1, double beta2, doub
     State(INDArray parameter, Adam c) {
       super(parameter);
       this.c = c;
-      this.m = new double[n];
-      this.v = new double[n];
-      this.vmax = c.amsgrad ? new double[n] : null;
+      this.m = new double[size()];
+      this.v = new double[size()];
+      this.vmax = c.amsgrad ? new double[size()] : null;
     }
 
     @Override
-    void update(double[] p, double[] g, long t) {
+    protected void update(double[] p, double[] g, long t) {
       double b1 = c.beta1;
       double b2 = c.beta2;
       double wd = c.weightDecay;
@@ -52,7 +53,7 @@ record Adam(Params params, double learningRate, double beta1, double beta2, doub
       final double[] vmax = this.vmax;
       double stepSize = c.learningRate / (1 - Math.pow(b1, t));
       double bc2Sqrt = Math.sqrt(1 - Math.pow(b2, t));
-      for (int i = 0; i < n; i++) {
+      for (int i = 0; i < p.length; i++) {
         double pi = p[i];
         double gi = g[i];
         if (wd != 0) {

@@ -2,6 +2,7 @@ package dev.descent.builtin.optimizer;
 
 import dev.descent.spi.Optimizer;
 import dev.descent.spi.ParameterState;
+import dev.descent.spi.ElementwiseState;
 import dev.descent.spi.Params;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -26,7 +27,7 @@ record RmsProp(Params params, double learningRate, double alpha, double eps, dou
     return new State(parameter, this);
   }
 
-  private static final class State extends BaseState {
+  private static final class State extends ElementwiseState {
     private final RmsProp c;
     private final double[] squareAvg;
     private final double[] gradAvg;
@@ -35,13 +36,13 @@ record RmsProp(Params params, double learningRate, double alpha, double eps, dou
     State(INDArray parameter, RmsProp c) {
       super(parameter);
       this.c = c;
-      this.squareAvg = new double[n];
-      this.gradAvg = c.centered ? new double[n] : null;
-      this.buf = c.momentum > 0 ? new double[n] : null;
+      this.squareAvg = new double[size()];
+      this.gradAvg = c.centered ? new double[size()] : null;
+      this.buf = c.momentum > 0 ? new double[size()] : null;
     }
 
     @Override
-    void update(double[] p, double[] g, long t) {
+    protected void update(double[] p, double[] g, long t) {
       double alpha = c.alpha;
       double eps = c.eps;
       double wd = c.weightDecay;
@@ -50,7 +51,7 @@ record RmsProp(Params params, double learningRate, double alpha, double eps, dou
       final double[] squareAvg = this.squareAvg;
       final double[] gradAvg = this.gradAvg;
       final double[] buf = this.buf;
-      for (int i = 0; i < n; i++) {
+      for (int i = 0; i < p.length; i++) {
         double pi = p[i];
         double gi = g[i];
         if (wd != 0) {

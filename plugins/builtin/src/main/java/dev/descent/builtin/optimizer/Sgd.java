@@ -2,6 +2,7 @@ package dev.descent.builtin.optimizer;
 
 import dev.descent.spi.Optimizer;
 import dev.descent.spi.ParameterState;
+import dev.descent.spi.ElementwiseState;
 import dev.descent.spi.Params;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -25,18 +26,18 @@ record Sgd(Params params, double learningRate, double momentum, double dampening
     return new State(parameter, this);
   }
 
-  private static final class State extends BaseState {
+  private static final class State extends ElementwiseState {
     private final Sgd c;
     private final double[] buf;
 
     State(INDArray parameter, Sgd c) {
       super(parameter);
       this.c = c;
-      this.buf = c.momentum != 0 ? new double[n] : null;
+      this.buf = c.momentum != 0 ? new double[size()] : null;
     }
 
     @Override
-    void update(double[] p, double[] g, long t) {
+    protected void update(double[] p, double[] g, long t) {
       double lr = c.learningRate;
       double wd = c.weightDecay;
       double mu = c.momentum;
@@ -44,7 +45,7 @@ record Sgd(Params params, double learningRate, double momentum, double dampening
       boolean first = t == 1;
       boolean nesterov = c.nesterov;
       final double[] buf = this.buf;
-      for (int i = 0; i < n; i++) {
+      for (int i = 0; i < p.length; i++) {
         double pi = p[i];
         double d = g[i];
         if (wd != 0) {

@@ -1,4 +1,4 @@
-package dev.descent.builtin.optimizer;
+package dev.descent.spi;
 
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
@@ -14,6 +14,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * view, f order, another data type) is copied to a c-order array and written back by
  * {@link #write}. Elements move in bulk (one memory copy each way per step), so the
  * optimizer's loop runs over plain arrays.
+ *
+ * <p>Not API: package-private, used only by {@link ElementwiseState}.
  */
 abstract class Elements {
   private final INDArray writeBack;
