@@ -115,9 +115,13 @@ function meanStd(values) {
   return {mean, std, n: v.length};
 }
 
-/** A column's value of a param: the one value its runs share, or every distinct one (their seeds). */
+/**
+ * A column's value of a param: the one value its runs share, or every distinct one (their seeds) in
+ * ascending order, whatever order the runs finished in.
+ */
 function columnValue(column, name) {
   const values = [...new Set(column.map(r => JSON.stringify((r.params || {})[name] ?? null)))].map(v => JSON.parse(v));
+  values.sort((a, b) => typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b)));
   return values.length === 1 ? numText(values[0]) : values.map(fmt).join(', ');
 }
 
