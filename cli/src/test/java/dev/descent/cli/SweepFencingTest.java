@@ -63,6 +63,35 @@ class SweepFencingTest {
     assertEquals(0, kill.waitFor(), "kill -" + signal);
   }
 
+  /**
+   * SIGSTOPs {@code a} at a moment it holds no write transaction: SQLite has one writer, so a process
+   * paused inside an epoch's commit would hold every other process up (B could never take the cell over).
+   * On a loaded machine a stop can land inside a commit; then {@code a} is let go on and stopped again.
+   */
+  private static void stopOutsideAWrite(Process a, Path store) throws Exception {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      signal(a, "STOP");
+      if (writeLockFree(store)) {
+        return;
+      }
+      signal(a, "CONT");
+      Thread.sleep(20);
+    }
+    throw new AssertionError("A held the store's write lock at each of 50 stops");
+  }
+
+  private static boolean writeLockFree(Path store) throws Exception {
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + store.resolve("runs.db"));
+        java.sql.Statement s = c.createStatement()) {
+      s.execute("PRAGMA busy_timeout = 500");
+      s.execute("BEGIN IMMEDIATE");
+      s.execute("ROLLBACK");
+      return true;
+    } catch (java.sql.SQLException e) {
+      return false;
+    }
+  }
+
   @Test
   void a_worker_paused_past_its_lease_has_its_writes_refused_and_every_cell_finishes_once() throws Exception {
     Path file = Files.writeString(dir.resolve("grid.yaml"), GRID);
@@ -80,7 +109,7 @@ class SweepFencingTest {
         cell = runningWithEpochs(store, 3);
         Thread.sleep(50);
       }
-      signal(a, "STOP");
+      stopOutsideAWrite(a, store);
       long tokenA;
       try (RunStore s = SqliteRunStore.open(store)) {
         tokenA = s.lease(cell).orElseThrow().token();
