@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A PostgreSQL restart in the middle of a sweep: `descent run` waits for the server, logs the outage once
+ * A PostgreSQL restart in the middle of a sweep (stopped, down 4 s, started): `descent run` waits for the server, logs the outage once
  * when it begins and once when it ends, and finishes every cell exactly once with exit 0. The test starts
  * its own PostgreSQL server (initdb and pg_ctl as user postgres, on a free loopback port, in a temp dir) so
  * it can restart it; it needs root and Debian's PostgreSQL binaries, and skips without them outside CI.
@@ -47,6 +47,7 @@ class PostgresRestartTest {
   Path dir;
   private Path pgDir;
   private Path bin;
+  private int port;
 
   @AfterEach
   void stopServer() throws Exception {
@@ -89,18 +90,22 @@ class PostgresRestartTest {
     assertTrue(bin != null && root, "CI=true but PostgreSQL binaries or root are missing");
     pgDir = Files.createTempDirectory(Path.of("/tmp"), "descent-pgrestart-");
     assertEquals(0, run("chown", "postgres:postgres", pgDir.toString()));
-    int port;
     try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       port = s.getLocalPort();
     }
     String data = pgDir.resolve("data").toString();
     asPostgres(bin.resolve("initdb").toString(), "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8",
         "--locale=C.UTF-8");
-    asPostgres(bin.resolve("pg_ctl").toString(), "-D", data, "-l", pgDir.resolve("server.log").toString(), "-w",
-        "-o", "-c listen_addresses=127.0.0.1 -p " + port + " -k " + pgDir, "start");
+    startPostgres();
     asPostgres(bin.resolve("psql").toString(), "-q", "-h", pgDir.toString(), "-p", String.valueOf(port), "-U",
         "postgres", "-d", "postgres", "-c", "CREATE DATABASE descent");
     return "postgresql://127.0.0.1:" + port + "/descent?user=postgres";
+  }
+
+  private void startPostgres() throws Exception {
+    asPostgres(bin.resolve("pg_ctl").toString(), "-D", pgDir.resolve("data").toString(), "-l",
+        pgDir.resolve("server.log").toString(), "-w", "-o", "-c listen_addresses=127.0.0.1 -p " + port + " -k " + pgDir,
+        "start");
   }
 
   private Process start(Path log, String... args) throws Exception {
@@ -138,13 +143,21 @@ class PostgresRestartTest {
     assertTrue(sweep.isAlive(), "the sweep ended before the restart:\n" + Files.readString(log));
     long finishedBefore = count(log, "] finished ");
     assertTrue(finishedBefore >= 2 && finishedBefore < 8, "restart mid-sweep, after " + finishedBefore + " cells");
-    asPostgres(bin.resolve("pg_ctl").toString(), "-D", pgDir.resolve("data").toString(), "-m", "fast", "-w", "restart");
+    // a restart with the server down for a few seconds (well inside the 30 s lease): the sweep meets a dead
+    // connection, then refused connections, and waits
+    asPostgres(bin.resolve("pg_ctl").toString(), "-D", pgDir.resolve("data").toString(), "-m", "fast", "-w", "stop");
+    Thread.sleep(4000);
+    startPostgres();
 
     assertTrue(sweep.waitFor(80, TimeUnit.SECONDS), "the sweep did not end:\n" + Files.readString(log));
     String out = Files.readString(log);
     assertEquals(0, sweep.exitValue(), out);
     assertEquals(1, count(log, "lost the database"), "the outage is logged once when it begins:\n" + out);
     assertEquals(1, count(log, "the database is back after"), "and once when it ends:\n" + out);
+    String back = Files.readAllLines(log).stream().filter(l -> l.contains("the database is back after")).findFirst().orElseThrow();
+    System.out.println(back); // the measured outage
+    double down = Double.parseDouble(back.replaceAll(".*back after ([0-9.]+) s.*", "$1"));
+    assertTrue(down >= 2, "it waited while the server was down, not only for a new connection: " + back);
 
     Map<String, Integer> finished = new HashMap<>();
     Files.readAllLines(log).stream().filter(l -> l.contains("] finished "))

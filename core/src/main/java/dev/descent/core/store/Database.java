@@ -136,8 +136,12 @@ final class Database implements AutoCloseable {
           reachable();
           return result;
         } catch (SQLException e) {
+          boolean lost = dialect.isConnectionLoss(e);
+          if (lost) {
+            outageBegins(e); // before recover(), whose new connection may itself wait for the server
+          }
           recover(e, true);
-          if (dialect.isConnectionLoss(e)) {
+          if (lost) {
             waitForServer(what, e);
             attempt = 0; // contention counts again from the start once the server is back
             continue;
@@ -156,17 +160,17 @@ final class Database implements AutoCloseable {
     }
   }
 
-  /**
-   * One wait of an outage: the first says the server is lost, and the wait doubles each time; past the
-   * outage limit the unit of work fails with the cause.
-   */
-  private void waitForServer(String what, SQLException e) {
-    long now = System.nanoTime();
+  /** One wait of an outage, doubling each time; past the outage limit the unit of work fails with the cause. */
+  private void outageBegins(SQLException e) {
     if (outageStart < 0) {
-      outageStart = now;
+      outageStart = System.nanoTime();
       LOG.warn("Run store {}: lost the database ({}); waiting up to {} s for it to come back", location,
           StoreFailures.cause(e), outageLimit.toSeconds());
     }
+  }
+
+  private void waitForServer(String what, SQLException e) {
+    long now = System.nanoTime();
     Duration down = Duration.ofNanos(now - outageStart);
     if (down.compareTo(outageLimit) >= 0) {
       outageStart = -1; // the next unit of work starts a new wait, and says so
