@@ -91,7 +91,7 @@ public final class PostgresRunStore extends JdbcRunStore {
 
   /**
    * A pool of one connection. Opening it connects once (a wrong address or password fails here, with the
-   * driver's message); later, a connection that cannot be had within a few seconds fails the attempt with
+   * driver's message); later, a connection that cannot be had within a second fails the attempt with
    * a {@link java.sql.SQLTransientConnectionException}, which {@link Database} waits out as an outage.
    */
   private static HikariDataSource pool(String url, String location) throws SQLException {
@@ -100,8 +100,8 @@ public final class PostgresRunStore extends JdbcRunStore {
     config.setPoolName("descent-store " + location);
     config.setMaximumPoolSize(1);
     config.setMinimumIdle(0);
-    config.setConnectionTimeout(3000);
-    config.setValidationTimeout(1000);
+    config.setConnectionTimeout(1000);
+    config.setValidationTimeout(500);
     config.setInitializationFailTimeout(1);
     try {
       return new HikariDataSource(config);
