@@ -6,9 +6,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One JDBC connection shared by all threads, each unit of work run under a lock in one transaction.
@@ -23,9 +26,18 @@ import java.util.concurrent.locks.ReentrantLock;
  * say, refuses to run again: "statement is not executing"), and when even the rollback fails the
  * connection is replaced. So one full disk or read-only mount fails the writes that meet it, with
  * {@link StoreFailures}' message, while reads go on, and writes work again once space is freed.
+ *
+ * <p>A lost server (a PostgreSQL restart or failover: {@link Dialect#isConnectionLoss}) is waited for rather
+ * than failed: the unit of work is rolled back, and run again whole on a new connection, with backoff from
+ * 100 ms doubling to 5 s, for up to the outage limit; only then does it fail with
+ * {@link dev.descent.core.ErrorCode#STORE_UNAVAILABLE} naming the cause. Every thread's work waits behind the
+ * same lock, so an outage is logged once when it begins and once when it ends, not once per attempt.
  */
 final class Database implements AutoCloseable {
   static final int ATTEMPTS = 8;
+  private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+  private static final long FIRST_WAIT_MS = 100;
+  private static final long LONGEST_WAIT_MS = 5000;
 
   /** A unit of work: everything it does commits together or not at all. */
   @FunctionalInterface
@@ -37,19 +49,35 @@ final class Database implements AutoCloseable {
   @FunctionalInterface
   interface Connector {
     Connection connect() throws SQLException;
+
+    /** Gives up a connection whose state is in doubt, so that it is never handed out again. */
+    default void discard(Connection c) throws SQLException {
+      c.close();
+    }
+
+    /** Releases whatever the connector holds (a pool) once the store is closed. */
+    default void shutdown() {}
   }
 
   private final Connector connector;
   private final Dialect dialect;
   private final String location;
+  private final Duration outageLimit;
   private final ReentrantLock lock = new ReentrantLock();
   private final Map<String, PreparedStatement> statements = new HashMap<>();
   private Connection connection; // null after a replacement failed: the next unit of work tries again
+  private long outageStart = -1; // System.nanoTime() when the server was lost; -1 while it is reachable
 
   Database(Connector connector, Dialect dialect, String location) throws SQLException {
+    this(connector, dialect, location, Duration.ZERO);
+  }
+
+  /** {@code outageLimit}: how long a unit of work waits for a lost server to come back before it fails. */
+  Database(Connector connector, Dialect dialect, String location, Duration outageLimit) throws SQLException {
     this.connector = connector;
     this.dialect = dialect;
     this.location = location;
+    this.outageLimit = outageLimit;
     this.connection = connect();
   }
 
@@ -105,9 +133,19 @@ final class Database implements AutoCloseable {
           execute(dialect.begin(write));
           T result = work.run(this);
           commit();
+          reachable();
           return result;
         } catch (SQLException e) {
+          boolean lost = dialect.isConnectionLoss(e);
+          if (lost) {
+            outageBegins(e); // before recover(), whose new connection may itself wait for the server
+          }
           recover(e, true);
+          if (lost) {
+            waitForServer(what, e);
+            attempt = 0; // contention counts again from the start once the server is back
+            continue;
+          }
           if (!dialect.isRetryable(e) || attempt == ATTEMPTS) {
             throw StoreFailures.of(location, what, e, dialect, attempt);
           }
@@ -119,6 +157,35 @@ final class Database implements AutoCloseable {
       }
     } finally {
       lock.unlock();
+    }
+  }
+
+  /** One wait of an outage, doubling each time; past the outage limit the unit of work fails with the cause. */
+  private void outageBegins(SQLException e) {
+    if (outageStart < 0) {
+      outageStart = System.nanoTime();
+      LOG.warn("Run store {}: lost the database ({}); waiting up to {} s for it to come back", location,
+          StoreFailures.cause(e), outageLimit.toSeconds());
+    }
+  }
+
+  private void waitForServer(String what, SQLException e) {
+    long now = System.nanoTime();
+    Duration down = Duration.ofNanos(now - outageStart);
+    if (down.compareTo(outageLimit) >= 0) {
+      outageStart = -1; // the next unit of work starts a new wait, and says so
+      throw StoreFailures.outage(location, what, e, down);
+    }
+    long waited = Math.max(0, down.toMillis());
+    long wait = Math.min(LONGEST_WAIT_MS, Math.max(FIRST_WAIT_MS, waited));
+    sleep(Math.min(wait, Math.max(1, outageLimit.minus(down).toMillis())));
+  }
+
+  private void reachable() {
+    if (outageStart >= 0) {
+      LOG.info("Run store {}: the database is back after {} s; carrying on", location,
+          String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - outageStart) / 1e9));
+      outageStart = -1;
     }
   }
 
@@ -180,7 +247,11 @@ final class Database implements AutoCloseable {
 
   /** Closes a connection whose state is in doubt and opens a new one, or leaves none for the next unit to open. */
   private void replace(Throwable cause) {
-    closeQuietly(connection, cause);
+    try {
+      connector.discard(connection);
+    } catch (SQLException | RuntimeException e) {
+      cause.addSuppressed(e);
+    }
     connection = null;
     try {
       connection = connect();
@@ -209,8 +280,12 @@ final class Database implements AutoCloseable {
   }
 
   private static void backOff(int attempt) {
+    sleep(Math.min(1000, 10L << attempt));
+  }
+
+  private static void sleep(long millis) {
     try {
-      Thread.sleep(Math.min(1000, 10L << attempt));
+      Thread.sleep(millis);
     } catch (InterruptedException ie) {
       Thread.currentThread().interrupt();
       throw new DescentException(ErrorCode.INTERNAL, "interrupted while waiting for the run store", ie);
@@ -231,6 +306,7 @@ final class Database implements AutoCloseable {
     } catch (SQLException e) {
       throw new DescentException(ErrorCode.INTERNAL, "Run store " + location + ": closing failed: " + e.getMessage(), e);
     } finally {
+      connector.shutdown();
       lock.unlock();
     }
   }

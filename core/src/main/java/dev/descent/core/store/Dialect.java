@@ -2,6 +2,8 @@ package dev.descent.core.store;
 
 import dev.descent.core.ErrorCode;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 
 /**
  * Every difference between SQLite and PostgreSQL the store has to know about, in one place. The rest
@@ -47,6 +49,11 @@ enum Dialect {
       // SQLite rolls a transaction back by itself on SQLITE_FULL, SQLITE_IOERR and a failed BEGIN
       return String.valueOf(e.getMessage()).contains("no transaction is active");
     }
+
+    @Override
+    boolean isConnectionLoss(SQLException e) {
+      return false; // a file on this machine: there is no server to lose
+    }
   },
   POSTGRES {
     @Override
@@ -84,6 +91,23 @@ enum Dialect {
     boolean noTransaction(SQLException e) {
       return false; // with autoCommit off the driver always has a transaction to roll back
     }
+
+    @Override
+    boolean isConnectionLoss(SQLException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+          return true; // the pool timed out opening one, or the driver could not connect
+        }
+        if (t instanceof SQLException s) {
+          String state = String.valueOf(s.getSQLState());
+          // 08: connection exception; 57P01-03: admin/crash shutdown, cannot connect now (starting up)
+          if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
   };
 
   /**
@@ -107,6 +131,12 @@ enum Dialect {
 
   /** What kind of store failure {@code e} is: a full disk, a read-only store, or anything else. */
   abstract ErrorCode failure(SQLException e);
+
+  /**
+   * Whether {@code e} says the server is gone or not accepting connections (a restart, a failover, a
+   * network cut), rather than that the work was wrong: the work is waited and run again on a new connection.
+   */
+  abstract boolean isConnectionLoss(SQLException e);
 
   /** Whether a failed ROLLBACK only says there was nothing to roll back, so the connection is fine. */
   abstract boolean noTransaction(SQLException e);

@@ -32,8 +32,14 @@ abstract class JdbcRunStore implements RunStore {
   private final String location;
 
   JdbcRunStore(Database.Connector connector, Dialect dialect, String location) throws SQLException {
+    this(connector, dialect, location, java.time.Duration.ZERO);
+  }
+
+  /** {@code outageLimit}: how long store work waits for a lost server ({@link Database}). */
+  JdbcRunStore(Database.Connector connector, Dialect dialect, String location, java.time.Duration outageLimit)
+      throws SQLException {
     this.location = location;
-    this.db = new Database(connector, dialect, location);
+    this.db = new Database(connector, dialect, location, outageLimit);
     db.transaction("migrating the schema", d -> Schema.migrate(d.connection(), dialect, location));
   }
 

@@ -29,6 +29,14 @@ public final class StoreFailures {
     return of(code, location, what, cause, e);
   }
 
+  /** A unit of work {@code what} that waited {@code down} for a lost server, the limit, and gave up. */
+  static DescentException outage(String location, String what, SQLException e, java.time.Duration down) {
+    return new DescentException(ErrorCode.STORE_UNAVAILABLE, "Run store " + location + ": " + what + " failed: the"
+        + " database was unreachable for " + down.toSeconds() + " s (" + cause(e) + "). Nothing committed is lost;"
+        + " check that the server runs and is reachable (the wait is set by " + PostgresRunStore.OUTAGE_ENV + ")"
+        + RESUME, e);
+  }
+
   /** A file the store keeps beside its database (an artifact) could not be written. */
   public static DescentException ofFile(String location, String what, IOException e) {
     return of(unwritable(String.valueOf(e.getMessage())), location, what, e.toString(), e);
@@ -70,7 +78,7 @@ public final class StoreFailures {
   }
 
   /** The driver's message, with PostgreSQL's SQLSTATE, which its message leaves out. */
-  private static String cause(SQLException e) {
+  static String cause(SQLException e) {
     String message = String.valueOf(e.getMessage()).strip();
     String state = e.getSQLState();
     return state == null || message.contains(state) ? message : message + " [SQLSTATE " + state + "]";
