@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * `descent worker` as a real process, with another build of a plugin the sweep uses: it trains none
- * of the cells, says once per cell why, exits 0, and the cells stay queued for a worker with the
- * recorded build, which runs them all.
+ * `descent worker` as a real process, with another build of a plugin the sweep uses, or without it: it
+ * trains none of the cells, says once per cell why, exits 0, and the cells stay queued for a worker
+ * with the recorded build, which runs them all.
  */
 class WorkerChecksTest {
   private static final String GRID = """
@@ -77,7 +77,7 @@ class WorkerChecksTest {
   }
 
   @Test
-  void a_worker_with_another_plugin_build_skips_every_cell_once_and_leaves_them_queued() throws Exception {
+  void workers_with_another_plugin_build_or_none_skip_every_cell_once_and_leave_them_queued() throws Exception {
     Path recordedDir = lionJarIn("recorded", 1);
     Path otherDir = lionJarIn("other", 2);
     PluginRegistry recorded = PluginJars.load(recordedDir, WorkerChecksTest.class.getClassLoader()).registry();
@@ -101,6 +101,17 @@ class WorkerChecksTest {
           + recordedSha.substring(0, 12)) && line.contains("let another worker take it"), line);
     }
     assertTrue(out.contains("ran 0 cells"), out);
+    runs(store).forEach(r -> assertEquals(RunStatus.QUEUED, r.status(), r.id() + " was touched"));
+
+    Path noneLog = dir.resolve("none.log");
+    Process none = worker("host-d", noneLog, store, Files.createDirectories(dir.resolve("no-plugins")));
+    assertTrue(none.waitFor(120, TimeUnit.SECONDS), "the worker did not end");
+    String noneOut = Files.readString(noneLog);
+    assertEquals(0, none.exitValue(), noneOut);
+    List<String> missing = noneOut.lines().filter(l -> l.startsWith("skip ")).toList();
+    assertEquals(3, missing.size(), noneOut);
+    missing.forEach(l -> assertTrue(l.contains("optimizer 'test_lion' is not installed here but the sweep recorded"
+        + " sha256 " + recordedSha.substring(0, 12)) && l.contains(recordedDir.resolve("lion.jar").toString()), l));
     runs(store).forEach(r -> assertEquals(RunStatus.QUEUED, r.status(), r.id() + " was touched"));
 
     Path recordedLog = dir.resolve("recorded.log");

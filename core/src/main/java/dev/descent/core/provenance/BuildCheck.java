@@ -3,6 +3,7 @@ package dev.descent.core.provenance;
 import dev.descent.core.data.DatasetHash;
 import dev.descent.core.experiment.Experiment;
 import dev.descent.core.plugin.PluginRegistry;
+import dev.descent.spi.PluginKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,28 @@ public record BuildCheck(List<String> refusals, String warning) {
         : "this is descent " + Provenance.descentVersion() + " but the sweep was entered by descent " + version
             + "; training goes on";
     return new BuildCheck(List.copyOf(refusals), warning);
+  }
+
+  /**
+   * The plugins {@code recorded} names that this registry lacks, one refusal each: a cell naming one
+   * cannot even be read back as an experiment here, so this is asked before it is.
+   */
+  public static List<String> missingPlugins(Map<String, Object> recorded, PluginRegistry plugins) {
+    List<String> out = new ArrayList<>();
+    if (recorded.get("plugins") instanceof List<?> used) {
+      for (Object o : used) {
+        if (o instanceof Map<?, ?> p) {
+          PluginKind kind = java.util.Arrays.stream(PluginKind.values())
+              .filter(k -> k.label().equals(p.get("kind"))).findFirst().orElse(null);
+          if (kind != null && !plugins.has(kind, String.valueOf(p.get("name")))) {
+            out.add(kind.label() + " '" + p.get("name") + "' is not installed here but the sweep recorded sha256 "
+                + shortHash(p.get("sha256")) + " (" + (p.get("jar") == null ? "built in" : p.get("jar"))
+                + "); install the same jar or let another worker take it");
+          }
+        }
+      }
+    }
+    return out;
   }
 
   private static Map<String, Map<String, Object>> byKey(List<Map<String, Object>> plugins) {
