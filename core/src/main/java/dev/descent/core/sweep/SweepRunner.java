@@ -116,8 +116,10 @@ public final class SweepRunner {
       store.enqueue(newRun(sweep, cell, file, backend));
     }
     List<String> ids = sweep.cells().stream().map(Cell::id).toList();
-    int toRun = (int) store.summaries(ids).stream()
-        .filter(r -> r.status().rerunnable() || r.status() == RunStatus.RUNNING).count();
+    List<String> open = store.summaries(ids).stream()
+        .filter(r -> r.status().rerunnable() || r.status() == RunStatus.RUNNING).map(r -> r.id()).toList();
+    int toRun = open.size();
+    checks.prepare(sweep, open);
     listener.onSweepStart(sweep, toRun, workers);
     ConcurrentLinkedQueue<Cell> queue = new ConcurrentLinkedQueue<>(sweep.cells());
     AtomicInteger ran = new AtomicInteger();
