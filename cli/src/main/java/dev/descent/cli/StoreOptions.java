@@ -21,14 +21,19 @@ final class StoreOptions {
       description = "search index directory; default: index/ in a SQLite store, ~/.descent/index/... for PostgreSQL")
   String index;
 
+  @Option(names = "--artifacts", paramLabel = "DIR",
+      description = "where kept weights go and are served from: a directory every host shares; default $DESCENT_ARTIFACTS,"
+          + " else artifacts/ in a SQLite store, ~/.descent/artifacts/... for PostgreSQL")
+  String artifacts;
+
   /** The existing store; none there is an error naming how to create one. */
   Workspace open() {
-    return Workspace.open(store, index, Clock.systemUTC(), OpenMode.EXISTING_ONLY);
+    return Workspace.open(store, index, Clock.systemUTC(), OpenMode.EXISTING_ONLY, artifacts);
   }
 
   /** The store runs are recorded in, created when there is none yet. */
   Workspace openOrCreate() {
-    return Workspace.open(store, index, Clock.systemUTC(), OpenMode.CREATE_IF_NEW);
+    return Workspace.open(store, index, Clock.systemUTC(), OpenMode.CREATE_IF_NEW, artifacts);
   }
 
   /** The existing store, or null when there is none yet (a lost store is still refused). */

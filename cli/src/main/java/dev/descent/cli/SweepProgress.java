@@ -116,6 +116,16 @@ final class SweepProgress implements SweepListener {
     // finished cells are skipped silently: the summary counts them
   }
 
+  @Override
+  public void onCellRefused(Cell cell, String why) {
+    line("skip     %s: %s", cell.id(), why);
+  }
+
+  @Override
+  public void onCellWarning(Cell cell, String warning) {
+    line("warning  %s", warning);
+  }
+
   private synchronized void line(String format, Object... args) {
     if (terminal) {
       out.print("\r\033[K");

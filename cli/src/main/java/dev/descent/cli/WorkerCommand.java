@@ -122,7 +122,8 @@ public final class WorkerCommand implements Callable<Integer> {
       while (!terminated && left > 0) {
         List<String> todo = StoredSweeps.unfinished(ws.store()).stream()
             .filter(id -> (sweepId == null || sweepId.equals(id)) && !worked.contains(id)).toList();
-        Sweep sweep = todo.isEmpty() ? null : StoredSweeps.load(ws.store(), todo.get(0), parser);
+        Sweep sweep = todo.isEmpty() ? null : StoredSweeps.load(ws.store(), todo.get(0), parser, plugins,
+            (cell, why) -> out.printf("skip     %s: %s%n", cell, why));
         if (sweep != null) {
           worked.add(sweep.id());
         }

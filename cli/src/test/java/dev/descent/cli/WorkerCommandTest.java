@@ -112,7 +112,9 @@ class WorkerCommandTest {
     after.values().forEach(r -> assertEquals(RunStatus.FINISHED, r.status(), r.id()));
     before.values().stream().filter(r -> r.status() == RunStatus.FINISHED)
         .forEach(r -> assertFalse(started.contains(r.id()), r.id() + " finished before, ran again"));
-    assertEquals(12 - 3, started.size(), "every other cell ran once:\n" + la + lb);
+    // at least 3 finished before the kill, maybe one more in the moment before it landed
+    long finishedBefore = before.values().stream().filter(r -> r.status() == RunStatus.FINISHED).count();
+    assertEquals(12 - finishedBefore, started.size(), "every other cell ran once:\n" + la + lb);
     assertTrue(la.contains("sweep ") && la.contains("] finished "), "the same progress lines as descent run: " + la);
     assertTrue(la.contains("nothing left to do"), la);
   }
@@ -127,7 +129,9 @@ class WorkerCommandTest {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (cell == null) {
       assertTrue(w.isAlive() && System.nanoTime() < deadline, "the worker never got going: " + Files.readString(log));
-      cell = runs(store).values().stream().filter(r -> r.status() == RunStatus.RUNNING)
+      // the killed run's cell is RUNNING too, maybe with epochs: wait for the worker to have started one
+      cell = !Files.readString(log).contains("start  ") ? null : runs(store).values().stream()
+          .filter(r -> r.status() == RunStatus.RUNNING)
           .filter(r -> r.summaries().containsKey("val_loss") && r.summaries().get("val_loss").lastEpoch() >= 2)
           .map(Run::id).findFirst().orElse(null);
       Thread.sleep(50);

@@ -1,5 +1,6 @@
 package dev.descent.core.provenance;
 
+import dev.descent.core.data.DatasetHash;
 import dev.descent.core.env.Backend;
 import dev.descent.core.experiment.Experiment;
 import dev.descent.core.experiment.LayerSpec;
@@ -19,7 +20,7 @@ import java.util.Set;
 
 /**
  * What is needed to run an experiment again and trust its numbers: each plugin it used (kind,
- * name, version, provider class, jar SHA-256), the numeric backend, JVM, OS, host, the descent
+ * name, version, provider class, jar SHA-256), the dataset's content hash ({@link DatasetHash}), the numeric backend, JVM, OS, host, the descent
  * version and the git commit of the experiment file's repository.
  */
 public final class Provenance {
@@ -29,6 +30,7 @@ public final class Provenance {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("plugins", pluginsUsed(e, plugins));
     m.put("backend", backend.asMap());
+    m.put("dataset", DatasetHash.of(e.dataset()));
     m.put("descent_version", descentVersion());
     m.put("host", host());
     m.put("user", System.getProperty("user.name"));
@@ -41,6 +43,15 @@ public final class Provenance {
 
   /** One entry per plugin the experiment names, in kind order. */
   static List<Map<String, Object>> pluginsUsed(Experiment e, PluginRegistry plugins) {
+    return pluginsUsed(e, plugins, false);
+  }
+
+  /** As {@link #pluginsUsed(Experiment, PluginRegistry)}, leaving out plugins this registry lacks. */
+  static List<Map<String, Object>> pluginsUsedOrMissing(Experiment e, PluginRegistry plugins) {
+    return pluginsUsed(e, plugins, true);
+  }
+
+  private static List<Map<String, Object>> pluginsUsed(Experiment e, PluginRegistry plugins, boolean skipMissing) {
     Set<String> seen = new LinkedHashSet<>();
     List<Map<String, Object>> out = new ArrayList<>();
     List<Object[]> refs = new ArrayList<>();
@@ -54,7 +65,7 @@ public final class Provenance {
     for (Object[] r : refs) {
       PluginKind kind = (PluginKind) r[0];
       String name = ((PluginRef) r[1]).name();
-      if (seen.add(kind + ":" + name)) {
+      if (seen.add(kind + ":" + name) && !(skipMissing && !plugins.has(kind, name))) {
         PluginEntry entry = plugins.entry(kind, name);
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("kind", kind.label());

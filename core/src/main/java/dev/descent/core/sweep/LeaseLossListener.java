@@ -54,6 +54,16 @@ final class LeaseLossListener implements SweepListener {
   }
 
   @Override
+  public void onCellRefused(Cell cell, String why) {
+    to.onCellRefused(cell, why);
+  }
+
+  @Override
+  public void onCellWarning(Cell cell, String warning) {
+    to.onCellWarning(cell, warning);
+  }
+
+  @Override
   public void onCellHeld(Cell cell, Lease holder) {
     to.onCellHeld(cell, holder);
   }

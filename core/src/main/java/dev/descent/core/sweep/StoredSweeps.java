@@ -5,6 +5,8 @@ import dev.descent.core.ErrorCode;
 import dev.descent.core.experiment.Experiment;
 import dev.descent.core.experiment.ExperimentParser;
 import dev.descent.core.experiment.ResolvedConfig;
+import dev.descent.core.plugin.PluginRegistry;
+import dev.descent.core.provenance.BuildCheck;
 import dev.descent.core.store.Run;
 import dev.descent.core.store.RunStore;
 import dev.descent.core.store.SweepCounts;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * A sweep rebuilt from the run store alone, so a worker on another machine joins it without the
@@ -37,6 +40,16 @@ public final class StoredSweeps {
 
   /** The sweep {@code sweepId} as it was run, cells in its order. */
   public static Sweep load(RunStore store, String sweepId, ExperimentParser parser) {
+    return load(store, sweepId, parser, null, null);
+  }
+
+  /**
+   * As {@link #load(RunStore, String, ExperimentParser)}, leaving out each cell that names a plugin
+   * {@code plugins} lacks, which {@code refused} hears of (cell id, why) instead: such a cell stays
+   * unclaimed for workers that have the plugin.
+   */
+  public static Sweep load(RunStore store, String sweepId, ExperimentParser parser, PluginRegistry plugins,
+      BiConsumer<String, String> refused) {
     SweepInfo info = store.sweepInfo(sweepId).orElseThrow(() -> new DescentException(ErrorCode.NOT_FOUND,
         "Run store " + store.location() + " has no sweep '" + sweepId + "' (or it was run by a descent older than"
             + " schema 3, which kept no sweep record). `descent sweeps` lists the sweeps it has."));
@@ -44,6 +57,13 @@ public final class StoredSweeps {
     List<Long> seeds = new ArrayList<>();
     for (Run run : store.summaries(store.cellIds(sweepId))) {
       Run full = store.get(run.id()).orElseThrow();
+      List<String> missing = plugins == null ? List.of() : BuildCheck.missingPlugins(full.provenance(), plugins);
+      if (!missing.isEmpty()) {
+        if (run.status().rerunnable() || run.status() == RunStatus.RUNNING) {
+          refused.accept(run.id(), String.join("; ", missing));
+        }
+        continue;
+      }
       Experiment e = experiment(store, sweepId, full, parser);
       Map<String, Object> axisValues = new LinkedHashMap<>();
       for (String axis : info.axes()) {

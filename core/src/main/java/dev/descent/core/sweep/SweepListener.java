@@ -28,6 +28,15 @@ public interface SweepListener {
   default void onCellSkipped(Cell cell, String why) {}
 
   /**
+   * This process may not train the cell: a plugin the sweep recorded is missing here or another build,
+   * or a dataset file differs ({@code why} says which). The cell is left to other workers, unclaimed.
+   */
+  default void onCellRefused(Cell cell, String why) {}
+
+  /** Something about the cell to tell once that does not stop it (another descent version). */
+  default void onCellWarning(Cell cell, String warning) {}
+
+  /**
    * A live process elsewhere holds the cell: the sweep waits for it, asking again every heartbeat. Told
    * when a cell is first found held and whenever another claim holds it.
    */

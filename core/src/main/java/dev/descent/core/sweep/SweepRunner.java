@@ -59,6 +59,7 @@ public final class SweepRunner {
   private final LeaseSettings lease;
   private final LeaseOwner owner;
   private final HeldCells held = new HeldCells();
+  private final CellChecks checks;
   /** Cells this runner may still start ({@link #limitCells}); a claim takes a permit, a failed claim gives it back. */
   private final Semaphore budget = new Semaphore(Integer.MAX_VALUE);
   private final Set<RunRecorder> running = ConcurrentHashMap.newKeySet();
@@ -76,6 +77,7 @@ public final class SweepRunner {
     this.clock = clock;
     this.lease = LeaseSettings.fromEnvironment();
     this.owner = LeaseOwner.self();
+    this.checks = new CellChecks(store, plugins);
   }
 
   /** Claims cells for {@code owner} with {@code lease} (tests, {@code descent run --lease}). */
@@ -88,6 +90,7 @@ public final class SweepRunner {
     this.clock = clock;
     this.lease = lease;
     this.owner = owner;
+    this.checks = new CellChecks(store, plugins);
   }
 
   /** Starts at most {@code cells} cells in all ({@code descent worker --max-cells}); returns this runner. */
@@ -113,8 +116,10 @@ public final class SweepRunner {
       store.enqueue(newRun(sweep, cell, file, backend));
     }
     List<String> ids = sweep.cells().stream().map(Cell::id).toList();
-    int toRun = (int) store.summaries(ids).stream()
-        .filter(r -> r.status().rerunnable() || r.status() == RunStatus.RUNNING).count();
+    List<String> open = store.summaries(ids).stream()
+        .filter(r -> r.status().rerunnable() || r.status() == RunStatus.RUNNING).map(r -> r.id()).toList();
+    int toRun = open.size();
+    checks.prepare(sweep, open);
     listener.onSweepStart(sweep, toRun, workers);
     ConcurrentLinkedQueue<Cell> queue = new ConcurrentLinkedQueue<>(sweep.cells());
     AtomicInteger ran = new AtomicInteger();
@@ -215,6 +220,9 @@ public final class SweepRunner {
 
   private boolean runCell(Cell cell, SweepListener listener) {
     long t0 = System.nanoTime();
+    if (!checks.mayRun(cell, listener)) {
+      return false;
+    }
     Claim claim = claim(cell, listener);
     if (claim == null || !claim.granted()) {
       return false;

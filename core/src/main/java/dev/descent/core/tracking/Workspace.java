@@ -26,12 +26,12 @@ public final class Workspace implements AutoCloseable {
   private final RunSearch search;
   private final Artifacts artifacts;
 
-  private Workspace(String location, RunStore store, RunIndex index, boolean caughtUp) {
+  /** Where kept weights go when neither {@code --artifacts} nor this is given: see {@link #artifactsDirectory}. */
+  public static final String ARTIFACTS_ENV = "DESCENT_ARTIFACTS";
+
+  private Workspace(String location, RunStore store, RunIndex index, boolean caughtUp, String artifactsFlag) {
     this.location = location;
-    this.artifacts = new Artifacts(location.startsWith("postgresql://")
-        ? indexDirectory(location, null).getParent().getParent().resolve("artifacts")
-            .resolve(indexDirectory(location, null).getFileName())
-        : Path.of(location, "artifacts"));
+    this.artifacts = new Artifacts(artifactsDirectory(location, artifactsFlag, System.getenv(ARTIFACTS_ENV)));
     this.store = store;
     this.index = index;
     // an index that could not catch up (a full or read-only disk) is searched as it is rather than failing every read
@@ -53,17 +53,22 @@ public final class Workspace implements AutoCloseable {
    * store that came back empty.
    */
   public static Workspace open(String storeFlag, String indexFlag, Clock clock, OpenMode mode) {
+    return open(storeFlag, indexFlag, clock, mode, null);
+  }
+
+  /** As {@link #open(String, String, Clock, OpenMode)}, keeping weights in {@code artifactsFlag} when given. */
+  public static Workspace open(String storeFlag, String indexFlag, Clock clock, OpenMode mode, String artifactsFlag) {
     String location = RunStores.resolveLocation(storeFlag);
     RunStore store = RunStores.open(location, clock, mode);
     try {
       Path dir = indexDirectory(location, indexFlag);
       try {
-        return new Workspace(location, store, RunIndex.open(dir, store), true);
+        return new Workspace(location, store, RunIndex.open(dir, store), true, artifactsFlag);
       } catch (RuntimeException e) {
         if (!StoreFailures.isUnwritableDisk(e)) {
           throw e;
         }
-        return new Workspace(location, store, openAsIs(dir, e), false);
+        return new Workspace(location, store, openAsIs(dir, e), false, artifactsFlag);
       }
     } catch (RuntimeException e) {
       store.close();
@@ -82,6 +87,25 @@ public final class Workspace implements AutoCloseable {
       cause.addSuppressed(again);
       throw cause;
     }
+  }
+
+  /**
+   * Where runs' kept weights live: {@code artifactsFlag} ({@code --artifacts DIR}), else {@code env}
+   * ({@code DESCENT_ARTIFACTS}), else {@code artifacts/} in a SQLite store's directory, else (PostgreSQL)
+   * {@code ~/.descent/artifacts/...} of this host. Workers on several hosts of one PostgreSQL store give
+   * them all one shared directory, so the dashboard serves the weights whichever host trained the run.
+   */
+  static Path artifactsDirectory(String location, String artifactsFlag, String env) {
+    if (artifactsFlag != null && !artifactsFlag.isBlank()) {
+      return Path.of(artifactsFlag);
+    }
+    if (env != null && !env.isBlank()) {
+      return Path.of(env);
+    }
+    return location.startsWith("postgresql://")
+        ? indexDirectory(location, null).getParent().getParent().resolve("artifacts")
+            .resolve(indexDirectory(location, null).getFileName())
+        : Path.of(location, "artifacts");
   }
 
   static Path indexDirectory(String location, String indexFlag) {
@@ -110,7 +134,7 @@ public final class Workspace implements AutoCloseable {
     return index;
   }
 
-  /** Where runs' weights live: {@code artifacts/} in a SQLite store, {@code ~/.descent/artifacts/...} for PostgreSQL. */
+  /** Where runs' weights live ({@link #artifactsDirectory}). */
   public Artifacts artifacts() {
     return artifacts;
   }
