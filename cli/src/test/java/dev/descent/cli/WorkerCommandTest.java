@@ -124,6 +124,7 @@ class WorkerCommandTest {
     Path store = dir.resolve("store");
     startAndKill(store, 150, 1, s -> count(s, RunStatus.RUNNING) == 1);
     Path log = dir.resolve("worker.log");
+    java.time.Instant workerStarted = java.time.Instant.now();
     Process w = start("host-a", log, "worker", "--store", store.toString(), "--workers", "1");
     String cell = null;
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -132,6 +133,7 @@ class WorkerCommandTest {
       // the killed run's cell is RUNNING too, maybe with epochs: wait for the worker to have started one
       cell = !Files.readString(log).contains("start  ") ? null : runs(store).values().stream()
           .filter(r -> r.status() == RunStatus.RUNNING)
+          .filter(r -> r.startTime().isAfter(workerStarted)) // claimed by this worker, not the killed run's
           .filter(r -> r.summaries().containsKey("val_loss") && r.summaries().get("val_loss").lastEpoch() >= 2)
           .map(Run::id).findFirst().orElse(null);
       Thread.sleep(50);
