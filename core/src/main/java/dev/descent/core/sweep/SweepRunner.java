@@ -267,10 +267,25 @@ public final class SweepRunner {
     } finally {
       running.remove(recorder);
       recorder.close();
+      if (recorder.leaseLost()) {
+        waitForTakeover(cell);
+      }
       double wall = (System.nanoTime() - t0) / 1e9;
       listener.onCellTiming(cell, wall, training == 0 ? Double.NaN : wall - training / 1e9);
     }
     return true;
+  }
+
+  /**
+   * A cell another process took over while this one was paused past its lease: waited for like any held
+   * cell, so the sweep ends (exit 0) once the cell has its outcome there, not while it still runs.
+   */
+  private void waitForTakeover(Cell cell) {
+    try {
+      store.lease(cell.id()).ifPresent(holder -> held.hold(cell, holder, lease.heartbeat()));
+    } catch (RuntimeException e) {
+      // the store is in trouble: the sweep's next claim or summary says so
+    }
   }
 
   /** Records a cell's own failure; returns the store failure when even that cannot be recorded. */
