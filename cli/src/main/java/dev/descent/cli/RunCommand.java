@@ -61,15 +61,8 @@ public final class RunCommand implements Callable<Integer> {
       + "(what running the same file into the same store always does)")
   boolean resume;
 
-  @Option(names = "--lease", paramLabel = "DURATION", converter = DurationConverter.class,
-      description = "sweeps: how long a claimed cell stays this process's without a heartbeat before another process"
-          + " may take it over, e.g. 30s (default $DESCENT_LEASE_SECONDS, else 30s)")
-  java.time.Duration lease;
-
-  @Option(names = "--heartbeat", paramLabel = "DURATION", converter = DurationConverter.class,
-      description = "sweeps: how often a running cell renews its lease, e.g. 5s; at most a third of the lease"
-          + " (default $DESCENT_HEARTBEAT_SECONDS, else 5s)")
-  java.time.Duration heartbeat;
+  @Mixin
+  LeaseOptions leaseOptions;
 
   @Option(names = "--tag", description = "tag the run (repeatable)")
   java.util.List<String> tags = new java.util.ArrayList<>();
@@ -109,7 +102,7 @@ public final class RunCommand implements Callable<Integer> {
       }
       try (Workspace ws = storeOptions.openOrCreate()) {
         load(sweep.cells().get(0).experiment());
-        LeaseSettings leaseSettings = LeaseSettings.of(System.getenv(), lease, heartbeat);
+        LeaseSettings leaseSettings = leaseOptions.settings();
         return new SweepExecution(trainer, plugins).run(sweep, file, ws, n, leaseSettings, json, out, progressOut);
       }
     }

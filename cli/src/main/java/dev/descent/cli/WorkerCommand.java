@@ -49,13 +49,8 @@ public final class WorkerCommand implements Callable<Integer> {
       description = "with nothing to do, wait this long for new work before exiting, e.g. 60s (default: exit at once)")
   Duration idleExit;
 
-  @Option(names = "--lease", paramLabel = "DURATION", converter = DurationConverter.class,
-      description = "how long a claimed cell stays this worker's without a heartbeat (default $DESCENT_LEASE_SECONDS, else 30s)")
-  Duration lease;
-
-  @Option(names = "--heartbeat", paramLabel = "DURATION", converter = DurationConverter.class,
-      description = "how often a running cell renews its lease (default $DESCENT_HEARTBEAT_SECONDS, else 5s)")
-  Duration heartbeat;
+  @Mixin
+  LeaseOptions leaseOptions;
 
   @Mixin
   StoreOptions storeOptions;
@@ -81,7 +76,7 @@ public final class WorkerCommand implements Callable<Integer> {
       throw new DescentException(ErrorCode.INVALID_INPUT, (n < 1 ? "--workers: was " + n : "--max-cells: was " + maxCells)
           + ", must be >= 1");
     }
-    LeaseSettings leaseSettings = LeaseSettings.of(System.getenv(), lease, heartbeat);
+    LeaseSettings leaseSettings = leaseOptions.settings();
     PrintWriter out = spec.commandLine().getOut();
     // SIGTERM (and Ctrl-C): record, then exit 0 rather than the JVM's 143, as schedulers expect of a job
     // they stop; the hook is removed again before a normal return so it never overrides another exit code
