@@ -71,33 +71,35 @@ final class Guard extends Handler.Wrapper {
           + ALLOW, Map.of("method", method, "allowed", List.of(ALLOW.split(", "))));
     }
     if (WRITES.contains(method)) {
-      String refusal = writeRefusal(request, host);
+      Refusal refusal = writeRefusal(request, host);
       if (refusal != null) {
-        int status = refusal.startsWith("Content-Type") ? 415 : refusal.startsWith("This server needs") ? 401 : 403;
-        return refuse(request, response, callback, status, refusal, null);
+        return refuse(request, response, callback, refusal.status(), refusal.message(), null);
       }
     }
     return super.handle(request, response, callback);
   }
 
+  private record Refusal(int status, String message) {}
+
   /** Why a write is refused, or null when it may go on. */
-  private String writeRefusal(Request request, String host) {
+  private Refusal writeRefusal(Request request, String host) {
     String origin = request.getHeaders().get(HttpHeader.ORIGIN);
     if (origin != null && !sameOrigin(origin, host)) {
-      return "A write from origin '" + origin + "' is refused: only pages served by this server (http://" + host
-          + ") may change runs";
+      return new Refusal(403, "A write from origin '" + origin + "' is refused: only pages served by this server "
+          + "(http://" + host + ") may change runs");
     }
     if (token != null) {
       String given = request.getHeaders().get(HttpHeader.AUTHORIZATION);
       if (given == null || !MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8))) {
-        return "This server needs a token for writes: send 'Authorization: Bearer <token>' (printed by descent serve)";
+        return new Refusal(401, "This server needs a token for writes: send 'Authorization: Bearer <token>' "
+            + "(printed by descent serve)");
       }
     }
     if (!"DELETE".equals(request.getMethod())) {
       String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
       if (!isJson(type)) {
-        return "Content-Type: was " + (type == null ? "missing" : "'" + type + "'")
-            + ", must be application/json (optionally with ; charset=utf-8)";
+        return new Refusal(415, "Content-Type: was " + (type == null ? "missing" : "'" + type + "'")
+            + ", must be application/json (optionally with ; charset=utf-8)");
       }
     }
     return null;
