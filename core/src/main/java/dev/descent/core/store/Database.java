@@ -160,7 +160,7 @@ final class Database implements AutoCloseable {
     }
   }
 
-  /** One wait of an outage, doubling each time; past the outage limit the unit of work fails with the cause. */
+  /** Notes when the server was lost, and says so once per outage. */
   private void outageBegins(SQLException e) {
     if (outageStart < 0) {
       outageStart = System.nanoTime();
@@ -169,6 +169,10 @@ final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * One wait of an outage, as long as the server has been down so far (from 100 ms up to 5 s); past the
+   * outage limit the unit of work fails with the cause.
+   */
   private void waitForServer(String what, SQLException e) {
     long now = System.nanoTime();
     Duration down = Duration.ofNanos(now - outageStart);
