@@ -3,6 +3,7 @@ package dev.descent.core.search;
 import dev.descent.core.DescentException;
 import dev.descent.core.ErrorCode;
 import dev.descent.core.store.RunStore;
+import dev.descent.core.store.StoreFailures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -391,7 +392,16 @@ public final class RunIndex implements AutoCloseable {
     }
   }
 
+  /**
+   * A failed index operation. A full or read-only disk is the store's disk too (the index lives in the
+   * store's directory), so it is named the way the store names it ({@link StoreFailures}): the user hears one
+   * cause and one fix, whichever of the two files hit the limit first.
+   */
   static DescentException failure(Path path, String what, IOException e) {
+    if (StoreFailures.isUnwritableDisk(e)) {
+      Path store = path.toAbsolutePath().getParent();
+      return StoreFailures.ofFile(String.valueOf(store), "writing its search index (" + path + ")", e);
+    }
     return new DescentException(ErrorCode.INTERNAL, "Search index at " + path + ": " + what + " it (" + e
         + "). It is derived from the run store: `descent runs reindex` rebuilds it.", e);
   }
