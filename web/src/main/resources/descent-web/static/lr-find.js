@@ -24,7 +24,8 @@
     const caption = el('p', {id: 'lr-find-suggestion'}, (run.note || '').replace(/^lr-find: /, '')
       || (suggested ? 'suggested learning rate ' + fmt(suggested[1]) : 'no suggestion'));
     const section = el('section', {id: 'lr-find'}, el('h2', {}, 'Loss against learning rate'), caption, plot);
-    document.getElementById('charts').before(section);
+    const charts = document.getElementById('charts');
+    (charts.previousElementSibling || charts).before(section); // above the 'Metrics' heading of the per-step charts
     const mark = suggested ? suggested[1] : null;
     // the y scale ends a little above the highest smoothed loss before its minimum: the blow-up after it would
     // flatten the part worth reading
