@@ -1,10 +1,13 @@
 package dev.descent.core.stats;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.apache.commons.math3.special.Beta;
 
 /**
@@ -44,12 +47,13 @@ public final class FactorialAnova {
       }
     }
     List<Term> terms = terms(List.copyOf(levels.keySet()));
-    double[] y = centred(observations);
-    double total = 0;
-    for (double v : y) {
-      total += v * v;
-    }
-    LeastSquares full = LeastSquares.fit(Design.of(observations, levels, terms), y);
+    Cells cells = Cells.of(observations, List.copyOf(levels.keySet()));
+    Map<List<Term>, LeastSquares> fits = new HashMap<>(); // a model is a set of terms: fit each set once
+    Function<List<Term>, LeastSquares> fit = ts -> fits.computeIfAbsent(
+        ts.stream().sorted(Comparator.comparing(Term::name)).toList(),
+        k -> LeastSquares.fit(Design.of(cells.levels(), levels, k), cells.counts(), cells.means(), cells.within()));
+    LeastSquares full = fit.apply(terms);
+    double total = cells.total();
     double dfResidual = observations.size() - full.rank();
     double msResidual = full.rss() / dfResidual;
     List<AnovaRow> rows = new ArrayList<>();
@@ -57,8 +61,8 @@ public final class FactorialAnova {
       List<Term> without = terms.stream().filter(o -> !o.contains(t)).toList();
       List<Term> with = new ArrayList<>(without);
       with.add(t);
-      LeastSquares small = LeastSquares.fit(Design.of(observations, levels, without), y);
-      LeastSquares large = LeastSquares.fit(Design.of(observations, levels, with), y);
+      LeastSquares small = fit.apply(without);
+      LeastSquares large = fit.apply(with);
       int df = large.rank() - small.rank();
       int columns = Design.columns(t, levels);
       if (df < columns) {
@@ -88,12 +92,6 @@ public final class FactorialAnova {
       }
     }
     return terms;
-  }
-
-  /** The objective minus its mean: the intercept absorbs the mean anyway, and the sums keep their digits. */
-  private static double[] centred(List<Observation> observations) {
-    double mean = observations.stream().mapToDouble(Observation::value).average().orElse(0);
-    return observations.stream().mapToDouble(o -> o.value() - mean).toArray();
   }
 
   /**
