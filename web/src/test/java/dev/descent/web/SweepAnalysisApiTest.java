@@ -29,7 +29,7 @@ class SweepAnalysisApiTest {
 
   @Test
   @SuppressWarnings("unchecked")
-  void gives_the_anova_by_axis_name_and_the_verdicts_and_404_for_an_unknown_sweep() throws Exception {
+  void gives_the_anova_and_verdicts_for_a_sweep_and_for_compared_groups_and_404_for_an_unknown_sweep() throws Exception {
     try (Workspace ws = TestRuns.open(dir)) {
       Instant t = Instant.parse("2026-11-30T10:00:00Z");
       ws.store().recordSweep(new SweepInfo("grid01", "grid", "val_accuracy", "max",
@@ -65,6 +65,21 @@ class SweepAnalysisApiTest {
         assertEquals("adam lr=0.001", comparisons.get(0).get("best"));
         assertEquals("sgd lr=0.001", comparisons.get(0).get("other"));
         assertTrue(((List<String>) body.get("lines")).get(0).startsWith("learning_rate explains "), body.toString());
+
+        String ids = String.join(",", java.util.stream.IntStream.range(0, 12).mapToObj(k -> "cell" + k).toList());
+        HttpResponse<String> grouped = http.send(HttpRequest.newBuilder(URI.create(server.url()
+            + "/api/compare/analysis?ids=" + ids + "&group=optimizer&objective=val_accuracy")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, grouped.statusCode(), grouped.body());
+        Map<String, Object> groups = Json.mapper().readValue(grouped.body(), Map.class);
+        assertEquals(List.of("optimizer", "Residual"), ((List<Map<String, Object>>) groups.get("anova")).stream()
+            .map(a -> a.get("term")).toList());
+        List<Map<String, Object>> verdicts = (List<Map<String, Object>>) groups.get("comparisons");
+        assertEquals(1, verdicts.size(), "two groups: the best against the other");
+        assertEquals(List.of("adam", "sgd", 6, 6), List.of(verdicts.get(0).get("best"), verdicts.get(0).get("other"),
+            verdicts.get(0).get("best_seeds"), verdicts.get(0).get("other_seeds")));
+        assertEquals(400, http.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/compare/analysis?ids="
+            + ids)).build(), HttpResponse.BodyHandlers.ofString()).statusCode(), "no group named");
 
         HttpResponse<String> missing = http.send(HttpRequest.newBuilder(URI.create(server.url()
             + "/api/sweeps/nope/analysis")).build(), HttpResponse.BodyHandlers.ofString());

@@ -118,4 +118,16 @@ class SweepAnalysisBrowserTest {
     }
     Browser.screenshot(driver, "sweep-analysis.png");
   }
+
+  @Test
+  void the_compare_page_judges_the_best_group_against_the_others() {
+    driver.get(server.url() + "/compare?q=" + java.net.URLEncoder.encode("sweep:\"" + sweep.id() + "\"",
+        java.nio.charset.StandardCharsets.UTF_8) + "&sort=start_time:asc&group=optimizer&objective=val_accuracy");
+    wait.until(d -> script("return document.querySelectorAll('#group-verdicts li').length >= 3").equals(true));
+    List<String> lines = script("return [...document.querySelectorAll('#group-verdicts li')].map(l => l.textContent)");
+    assertTrue(lines.get(0).startsWith("optimizer explains "), lines.toString());
+    assertTrue(lines.stream().anyMatch(l -> l.matches("(adam|sgd) (beats|ties with) (adam|sgd).*; with 6 seeds that is"
+        + " (not )?significant \\(p [=<] .+")), lines.toString());
+    assertEquals(false, script("return document.getElementById('group-analysis').classList.contains('hidden')"));
+  }
 }
