@@ -61,20 +61,25 @@ public final class TrainingBenchmark {
     if (options.runs("pytorch") && !pytorch.available()) {
       out.println(PyTorchRunner.SKIPPED);
     }
+    String ndBlas = BlasInfo.library();
+    ndBlas = ndBlas + " " + BlasInfo.core(options.python(), ndBlas);
+    out.println("descent and dl4j BLAS: " + ndBlas);
     List<Figures> all = new ArrayList<>();
     int failures = 0;
     for (int batch : options.batches()) {
-      out.printf("batch %d:%n", batch);
-      for (String framework : List.of("descent", "dl4j", "pytorch")) {
-        if (!options.runs(framework) || framework.equals("pytorch") && !pytorch.available()) {
+      double roof = options.roofSeconds() > 0 ? Roof.measure(batch, options.roofSeconds()) : Double.NaN;
+      out.printf("batch %d: sgemm roof of ND4J's OpenBLAS on one step's products %.1f GFLOP/s (%.3f MFLOP per"
+          + " example)%n", batch, roof, Roof.flopsPerSample() / 1e6);
+      for (String framework : Options.ORDER) {
+        if (!options.runs(framework) || framework.startsWith("pytorch") && !pytorch.available()) {
           continue;
         }
         Figures f;
         try {
           f = switch (framework) {
-            case "descent" -> descent.run(batch, out);
-            case "dl4j" -> dl4j.run(data, batch, out);
-            default -> pytorch.run(batch, out);
+            case "descent" -> descent.run(batch, out).withBlas(ndBlas, roof);
+            case "dl4j" -> dl4j.run(data, batch, out).withBlas(ndBlas, roof);
+            default -> pytorch.run(framework, batch, out);
           };
         } catch (RuntimeException e) {
           e.printStackTrace();
@@ -100,6 +105,7 @@ public final class TrainingBenchmark {
     json.put("loadavg_end", Environment.loadAverage());
     json.put("torch", pytorch.available() ? pytorch.torchVersion() : null);
     json.put("torch_blas", options.torchBlas());
+    json.put("flops_per_example", Roof.flopsPerSample());
     json.put("results", all.stream().map(Figures::asMap).toList());
     json.put("ratios", Report.ratios(all));
     out.println(Json.write(json));
