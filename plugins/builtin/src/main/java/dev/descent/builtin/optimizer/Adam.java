@@ -19,13 +19,93 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * denom = sqrt(v) / sqrt(1 - beta2^t) + eps
  * p = p - learning_rate / (1 - beta1^t) * m / denom
  * </pre>
+ *
+ * <p>A float32 parameter keeps float32 moments and is updated in float32 arithmetic, as torch does for
+ * float32 parameters ({@link FloatState}); a float64 parameter in double ({@link State}), which the
+ * float64 torch traces check to 1e-9.
  */
 record Adam(Params params, double learningRate, double beta1, double beta2, double eps, double weightDecay,
     boolean amsgrad) implements Optimizer {
 
   @Override
   public ParameterState newState(INDArray parameter) {
-    return new State(parameter, this);
+    return FloatElements.isFloat(parameter) ? new FloatState(parameter, this) : new State(parameter, this);
+  }
+
+  /**
+   * The update in float32, one pass over plain arrays that the JIT vectorises: about a third of the
+   * double-precision state's time per element, which at batch 32 is a quarter of the training step.
+   */
+  private static final class FloatState implements ParameterState {
+    private final Adam c;
+    private final long[] shape;
+    private final float[] p;
+    private final float[] g;
+    private final float[] m;
+    private final float[] v;
+    private final float[] vmax;
+    private long steps;
+
+    FloatState(INDArray parameter, Adam c) {
+      this.c = c;
+      this.shape = parameter.shape().clone();
+      int n = Math.toIntExact(parameter.length());
+      p = new float[n];
+      g = new float[n];
+      m = new float[n];
+      v = new float[n];
+      vmax = c.amsgrad ? new float[n] : null;
+    }
+
+    @Override
+    public void step(INDArray parameter, INDArray gradient) {
+      FloatElements.checkShapes(shape, parameter, gradient);
+      FloatElements.read(parameter, p);
+      FloatElements.read(gradient, g);
+      steps++;
+      update();
+      FloatElements.write(parameter, p);
+    }
+
+    private void update() {
+      final float b1 = (float) c.beta1;
+      final float b2 = (float) c.beta2;
+      final float a1 = (float) (1 - c.beta1);
+      final float a2 = (float) (1 - c.beta2);
+      final float wd = (float) c.weightDecay;
+      final float eps = (float) c.eps;
+      final float stepSize = (float) (c.learningRate / (1 - Math.pow(c.beta1, steps)));
+      final float bc2Sqrt = (float) Math.sqrt(1 - Math.pow(c.beta2, steps));
+      final float[] p = this.p;
+      final float[] g = this.g;
+      final float[] m = this.m;
+      final float[] v = this.v;
+      if (wd != 0) {
+        for (int i = 0; i < p.length; i++) {
+          g[i] += wd * p[i];
+        }
+      }
+      for (int i = 0; i < p.length; i++) {
+        float gi = g[i];
+        m[i] = m[i] * b1 + a1 * gi;
+        v[i] = v[i] * b2 + a2 * gi * gi;
+      }
+      if (vmax != null) {
+        for (int i = 0; i < p.length; i++) {
+          vmax[i] = Math.max(vmax[i], v[i]);
+        }
+      }
+      final float[] second = vmax != null ? vmax : v;
+      for (int i = 0; i < p.length; i++) {
+        float denom = (float) Math.sqrt(second[i]) / bc2Sqrt + eps;
+        p[i] -= stepSize * (m[i] / denom);
+      }
+    }
+
+    @Override
+    public long steps() {
+      return steps;
+    }
   }
 
   private static final class State extends ElementwiseState {
