@@ -88,7 +88,7 @@ public final class Trainer {
     private final TrainingSpec spec;
     private final TrainingListener listener;
     private final List<ParameterState> states = new ArrayList<>();
-    private final EpochBatches epochData;
+    private final BatchRows batchRows;
     private final Random shuffle;
     private final org.nd4j.linalg.api.rng.Random dropout;
     /** The model's activations and loss, named in failure messages. */
@@ -106,7 +106,7 @@ public final class Trainer {
       this.spec = spec;
       this.listener = listener;
       net.parameters().forEach(p -> states.add(optimizer.newState(p)));
-      epochData = new EpochBatches(train.features(), train.targets(), spec.batchSize());
+      batchRows = new BatchRows(train.features(), train.targets());
       shuffle = new Random(spec.seed() * 0x9E3779B97F4A7C15L + 1);
       dropout = Nd4j.getRandomFactory().getNewRandomInstance(spec.seed() + 2);
     }
@@ -128,13 +128,12 @@ public final class Trainer {
       for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
         long t0 = System.nanoTime();
         int[] order = permutation(n);
-        EpochBatches data = epochData.shuffle(order);
         double lossSum = 0;
         long hits = 0;
         for (int b = 0; b < batches; b++) {
           int from = b * spec.batchSize();
           int[] rows = Arrays.copyOfRange(order, from, Math.min(n, from + spec.batchSize()));
-          INDArray[] xy = data.batch(b);
+          INDArray[] xy = batchRows.gather(rows);
           var pass = net.pass(rows.length);
           INDArray out;
           double l;
