@@ -85,19 +85,28 @@ record Adam(Params params, double learningRate, double beta1, double beta2, doub
           g[i] += wd * p[i];
         }
       }
+      if (vmax == null) {
+        // one pass: each of p, g, m, v is read once and p, m, v written once (the loop is memory-bound)
+        for (int i = 0; i < p.length; i++) {
+          float gi = g[i];
+          float mi = m[i] * b1 + a1 * gi;
+          float vi = v[i] * b2 + a2 * gi * gi;
+          m[i] = mi;
+          v[i] = vi;
+          p[i] -= stepSize * (mi / ((float) Math.sqrt(vi) / bc2Sqrt + eps));
+        }
+        return;
+      }
       for (int i = 0; i < p.length; i++) {
         float gi = g[i];
         m[i] = m[i] * b1 + a1 * gi;
         v[i] = v[i] * b2 + a2 * gi * gi;
       }
-      if (vmax != null) {
-        for (int i = 0; i < p.length; i++) {
-          vmax[i] = Math.max(vmax[i], v[i]);
-        }
-      }
-      final float[] second = vmax != null ? vmax : v;
       for (int i = 0; i < p.length; i++) {
-        float denom = (float) Math.sqrt(second[i]) / bc2Sqrt + eps;
+        vmax[i] = Math.max(vmax[i], v[i]);
+      }
+      for (int i = 0; i < p.length; i++) {
+        float denom = (float) Math.sqrt(vmax[i]) / bc2Sqrt + eps;
         p[i] -= stepSize * (m[i] / denom);
       }
     }
