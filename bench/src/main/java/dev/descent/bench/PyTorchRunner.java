@@ -69,7 +69,8 @@ final class PyTorchRunner {
     String loop = framework.equals("pytorch-gather") ? "gather" : "efficient";
     List<String> cmd = new ArrayList<>(List.of(options.python(), script().toString(), "--loop", loop, "--data",
         options.data().toAbsolutePath().toString(), "--batch", String.valueOf(batch), "--epochs",
-        String.valueOf(options.epochs()), "--seed", String.valueOf(options.seed()), "--threads", "1"));
+        String.valueOf(options.epochs()), "--seed", String.valueOf(options.seed()), "--threads", "1",
+        "--roof-seconds", String.valueOf(options.roofSeconds())));
     if (options.limit() != null) {
       cmd.addAll(List.of("--limit", String.valueOf(options.limit())));
     }
