@@ -23,8 +23,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Replays {@code torch/float32_traces.json} (written by {@code torch/make_float32_traces.py}: torch.optim.Adam on
- * float32 parameters, which keeps float32 moments) through descent's Adam on a float32 array, given as a view
+ * Replays {@code torch/float32_traces.json} (written by {@code torch/make_float32_traces.py}: torch.optim's
+ * optimizers on float32 parameters, whose state torch keeps in float32) through the built-in optimizer of each
+ * case's name on a float32 array, given as a view
  * into a larger flat array as the network's parameters are, and requires every element at every step to agree
  * within {@value #TOLERANCE} relative to {@code max(|torch|, 1e-3)}.
  */
@@ -33,7 +34,7 @@ class Float32MatchesTorchTest {
   private static final double FLOOR = 1e-3;
 
   @TestFactory
-  Stream<DynamicTest> adam_on_float32_parameters_follows_torch_step_by_step() throws IOException {
+  Stream<DynamicTest> every_optimizer_on_float32_parameters_follows_torch_step_by_step() throws IOException {
     JsonNode root;
     try (InputStream in = getClass().getResourceAsStream("/torch/float32_traces.json")) {
       root = new ObjectMapper().readTree(in);
@@ -43,7 +44,8 @@ class Float32MatchesTorchTest {
     root.get("gradients").forEach(g -> grads.add(floats(g)));
     List<DynamicTest> tests = new ArrayList<>();
     for (JsonNode c : root.get("cases")) {
-      tests.add(DynamicTest.dynamicTest("adam " + c.get("params"), () -> replay(c, start, grads)));
+      tests.add(DynamicTest.dynamicTest(c.get("optimizer").asText() + " " + c.get("params"),
+          () -> replay(c, start, grads)));
     }
     assertFalse(tests.isEmpty(), "float32_traces.json has no cases");
     return tests.stream();
@@ -53,7 +55,7 @@ class Float32MatchesTorchTest {
     Map<String, Object> params = new LinkedHashMap<>();
     c.get("params").properties().forEach(e -> params.put(e.getKey(),
         e.getValue().isBoolean() ? (Object) e.getValue().asBoolean() : (Object) e.getValue().asDouble()));
-    Optimizer opt = Registered.plugin(OptimizerProvider.class, "adam").configure(params);
+    Optimizer opt = Registered.plugin(OptimizerProvider.class, c.get("optimizer").asText()).configure(params);
     int n = start.length;
     INDArray flat = Nd4j.create(DataType.FLOAT, 1, n + 8);
     INDArray p = flat.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0),
@@ -69,7 +71,7 @@ class Float32MatchesTorchTest {
         double err = Math.abs(got[i] - want[i]) / Math.max(Math.abs(want[i]), FLOOR);
         int step = k + 1;
         int element = i;
-        assertEquals(0, err, TOLERANCE, () -> c.get("params") + " step " + step + " element " + element
+        assertEquals(0, err, TOLERANCE, () -> c.get("optimizer").asText() + " " + c.get("params") + " step " + step + " element " + element
             + ": descent " + got[element] + ", torch " + want[element]);
       }
     }
