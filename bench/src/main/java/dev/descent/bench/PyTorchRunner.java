@@ -102,7 +102,8 @@ final class PyTorchRunner {
           Double.NaN, j.get("last_epoch_loss").asDouble(), "peak RSS is the python process's own; torch "
           + j.get("torch").asText() + ", " + j.get("threads").asInt() + " thread(s), " + loop + " loop"
           + (loop.equals("efficient") ? ", last loss from every 100th step" : ""),
-          j.get("blas").asText() + " " + core, j.path("sgemm_roof_gflops").asDouble(Double.NaN));
+          j.get("blas").asText() + " " + core, j.path("sgemm_roof_gflops").asDouble(Double.NaN),
+          j.path("sgemm_roof_gflops_per_cpu_second").asDouble(Double.NaN));
     } catch (IOException e) {
       return Figures.skipped(framework, batch, "could not run pytorch_bench.py: " + e.getMessage());
     } catch (InterruptedException e) {

@@ -60,6 +60,13 @@ final class Report {
           gflops(find(all, "dl4j", batch)), gflops(find(all, "pytorch", batch)),
           gflops(find(all, "pytorch-gather", batch)));
     }
+    out.println("the same per CPU-second of the process, against the roof per CPU-second of the measuring thread"
+        + " (steadier under load)");
+    for (int batch : batches(all)) {
+      out.printf("%6d %18s %18s %18s %18s%n", batch, cpuGflops(find(all, "descent", batch)),
+          cpuGflops(find(all, "dl4j", batch)), cpuGflops(find(all, "pytorch", batch)),
+          cpuGflops(find(all, "pytorch-gather", batch)));
+    }
     out.println();
     out.println("samples per CPU-second of the process (median of the measured epochs): steadier than the above when"
         + " other work shares the cores");
@@ -85,6 +92,7 @@ final class Report {
       m.put("descent_over_pytorch_gather", value(find(all, "descent", batch)) / value(find(all, "pytorch-gather", batch)));
       Figures d = find(all, "descent", batch);
       m.put("descent_roof_share", d == null ? Double.NaN : d.roofShare());
+      m.put("descent_roof_share_per_cpu_second", d == null ? Double.NaN : d.cpuRoofShare());
       out.add(m);
     }
     return out;
@@ -128,6 +136,11 @@ final class Report {
 
   private static String gflops(Figures f) {
     return f == null || !f.measured() ? "-" : String.format("%.1f (%.0f%%)", f.achievedGflops(), 100 * f.roofShare());
+  }
+
+  private static String cpuGflops(Figures f) {
+    return f == null || !f.measured() ? "-"
+        : String.format("%.1f (%.0f%%)", Roof.achievedGflops(f.samplesPerCpuSecond()), 100 * f.cpuRoofShare());
   }
 
   private static String mb(Figures f) {

@@ -69,7 +69,8 @@ public final class TrainingBenchmark {
     for (int batch : options.batches()) {
       // measured before and after the batch's runs, the best kept: a roof taken while other work held the
       // core would flatter every framework's share of it
-      double roof = options.roofSeconds() > 0 ? Roof.measure(batch, options.roofSeconds()) : Double.NaN;
+      Roof.Measured before = options.roofSeconds() > 0 ? Roof.measureBoth(batch, options.roofSeconds()) : null;
+      double roof = before == null ? Double.NaN : before.wallGflops();
       out.printf("batch %d: sgemm roof of ND4J's OpenBLAS on one step's products %.1f GFLOP/s (%.3f MFLOP per"
           + " example; measured again after the runs)%n", batch, roof, Roof.flopsPerSample() / 1e6);
       List<Figures> ours = new ArrayList<>();
@@ -98,11 +99,13 @@ public final class TrainingBenchmark {
         }
         out.flush();
       }
-      double after = options.roofSeconds() > 0 ? Roof.measure(batch, options.roofSeconds()) : Double.NaN;
-      double best = Math.max(roof, after);
-      out.printf("  sgemm roof of ND4J's OpenBLAS after the runs %.1f GFLOP/s; the tables use %.1f%n", after, best);
+      Roof.Measured after = options.roofSeconds() > 0 ? Roof.measureBoth(batch, options.roofSeconds()) : null;
+      double best = after == null ? Double.NaN : Math.max(roof, after.wallGflops());
+      double bestCpu = after == null ? Double.NaN : Math.max(before.cpuGflops(), after.cpuGflops());
+      out.printf("  sgemm roof of ND4J's OpenBLAS after the runs %.1f GFLOP/s; the tables use %.1f per wall second,"
+          + " %.1f per CPU second%n", after == null ? Double.NaN : after.wallGflops(), best, bestCpu);
       for (Figures f : ours) {
-        all.add(f.withBlas(ndBlas, best));
+        all.add(f.withBlas(ndBlas, best).withCpuRoof(bestCpu));
       }
     }
     out.println();
