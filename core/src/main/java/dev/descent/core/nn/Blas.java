@@ -12,7 +12,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * custom-op dispatch (building an op context, shape checks, several native calls), which costs more than
  * the product itself at small batches. Anything else (float64 in gradient checks, a non-contiguous array,
  * a backend other than ND4J's CPU one) goes through {@link Nd4j#gemm}, so results never depend on which
- * path ran beyond float32 rounding of the same BLAS.
+ * path ran beyond float32 rounding of the same BLAS. {@code -Ddescent.nd4jGemm=true} sends everything through
+ * {@link Nd4j#gemm}, to compare the two.
  */
 final class Blas {
   private static final boolean AVAILABLE = available();
