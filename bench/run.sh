@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Training benchmark: descent vs DL4J vs PyTorch on Fashion-MNIST (docs/benchmarks.md).
-#   bench/run.sh [--epochs 3] [--batches 32,128,512] [--only descent,dl4j,pytorch] [--limit N] [--verbose]
+# Training benchmark: descent vs DL4J vs PyTorch on Fashion-MNIST (docs/benchmarks.md), with each BLAS's
+# sgemm roof on the step's matrix products and each framework's share of it.
+#   bench/run.sh [--epochs 3] [--batches 32,128,512] [--only descent,dl4j,pytorch,pytorch-gather] [--limit N]
+#                [--torch-blas system|openblas] [--verbose]
+# pytorch is PyTorch's efficient loop (one shuffle per epoch, contiguous slices); pytorch-gather the naive one.
 #   bench/run.sh --profile            # where descent's step spends its time (JFR), also bench/profile.sh
 # Builds bench/target/descent-bench.jar offline when it is missing or older than the bench sources,
 # then runs it through bin/java-blas. The caller's environment wins: OPENBLAS_CORETYPE=SkylakeX

@@ -113,6 +113,7 @@ final class DescentRunner {
     }
     double peak = Memory.peakMb();
     Memory.collect();
-    return new Figures("descent", batch, perEpoch, perEpochCpu, 1, peak, rss, Memory.rssMb(), lastLoss[0], note);
+    return new Figures("descent", batch, perEpoch, perEpochCpu, 1, peak, rss, Memory.rssMb(), lastLoss[0], note,
+        "?", Double.NaN, Double.NaN);
   }
 }

@@ -73,6 +73,6 @@ final class Dl4jRunner {
     net = null;
     Memory.collect();
     return new Figures("dl4j", batch, perEpoch, perEpochCpu, 1, peak, rss, Memory.rssMb(), loss,
-        reset ? "loss is the last batch's score" : "peak RSS is cumulative (could not reset VmHWM)");
+        reset ? "loss is the last batch's score" : "peak RSS is cumulative (could not reset VmHWM)", "?", Double.NaN, Double.NaN);
   }
 }

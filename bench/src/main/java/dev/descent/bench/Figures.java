@@ -18,9 +18,14 @@ import java.util.Map;
  *                      collected): growth that disappears here was garbage awaiting GC, not a leak
  * @param lastLoss      mean training loss of the last epoch (DL4J: the score of its last batch), a sanity check
  * @param note          what else to know (skipped, error), or null
+ * @param blas          the BLAS library the framework ran and OpenBLAS's kernel family ("?" when unknown)
+ * @param roofGflops    the sgemm roof of that library on one step's matrix products at this batch ({@link Roof}),
+ *                      measured in the same sitting; NaN when not measured
+ * @param roofCpuGflops the same roof per CPU second of the measuring thread, NaN when not measured
  */
 record Figures(String framework, int batch, List<Double> perEpoch, List<Double> perEpochCpu, int warmup, double peakRssMb,
-    List<Double> rssPerEpochMb, double afterGcRssMb, double lastLoss, String note) {
+    List<Double> rssPerEpochMb, double afterGcRssMb, double lastLoss, String note, String blas, double roofGflops,
+    double roofCpuGflops) {
 
   Figures {
     perEpoch = List.copyOf(perEpoch);
@@ -29,7 +34,8 @@ record Figures(String framework, int batch, List<Double> perEpoch, List<Double> 
   }
 
   static Figures skipped(String framework, int batch, String note) {
-    return new Figures(framework, batch, List.of(), List.of(), 0, Double.NaN, List.of(), Double.NaN, Double.NaN, note);
+    return new Figures(framework, batch, List.of(), List.of(), 0, Double.NaN, List.of(), Double.NaN, Double.NaN, note,
+        "?", Double.NaN, Double.NaN);
   }
 
   boolean measured() {
@@ -56,6 +62,33 @@ record Figures(String framework, int batch, List<Double> perEpoch, List<Double> 
     return k % 2 == 1 ? m.get(k / 2) : (m.get(k / 2 - 1) + m.get(k / 2)) / 2;
   }
 
+  /** The matrix-product GFLOP/s the median epoch achieved ({@link Roof#flopsPerSample()} per example). */
+  double achievedGflops() {
+    return Roof.achievedGflops(samplesPerSecond());
+  }
+
+  /** Achieved GFLOP/s as a share of the roof, 0..1; NaN without a roof. */
+  double roofShare() {
+    return achievedGflops() / roofGflops;
+  }
+
+  /** The same figures with the library and the roof filled in. */
+  Figures withBlas(String library, double roof) {
+    return new Figures(framework, batch, perEpoch, perEpochCpu, warmup, peakRssMb, rssPerEpochMb, afterGcRssMb, lastLoss,
+        note, library, roof, roofCpuGflops);
+  }
+
+  /** The same figures with the per-CPU-second roof filled in. */
+  Figures withCpuRoof(double roofCpu) {
+    return new Figures(framework, batch, perEpoch, perEpochCpu, warmup, peakRssMb, rssPerEpochMb, afterGcRssMb, lastLoss,
+        note, blas, roofGflops, roofCpu);
+  }
+
+  /** Matrix-product GFLOP per CPU second of the process as a share of the per-CPU-second roof, 0..1. */
+  double cpuRoofShare() {
+    return Roof.achievedGflops(samplesPerCpuSecond()) / roofCpuGflops;
+  }
+
   /** RSS growth from the first measured epoch to the last, in MiB; NaN without per-epoch figures. */
   double rssGrowthMb() {
     if (rssPerEpochMb.size() <= warmup + 1) {
@@ -80,6 +113,12 @@ record Figures(String framework, int batch, List<Double> perEpoch, List<Double> 
       m.put("rss_after_gc_mb", afterGcRssMb);
     }
     m.put("last_epoch_loss", lastLoss);
+    m.put("blas", blas);
+    m.put("sgemm_roof_gflops", roofGflops);
+    m.put("achieved_gflops", achievedGflops());
+    m.put("roof_share", roofShare());
+    m.put("sgemm_roof_gflops_per_cpu_second", roofCpuGflops);
+    m.put("roof_share_per_cpu_second", cpuRoofShare());
     if (note != null) {
       m.put("note", note);
     }

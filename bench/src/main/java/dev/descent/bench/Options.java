@@ -22,16 +22,22 @@ import java.util.Set;
  * @param jfrOut     where {@code --profile} writes its recording
  * @param python     the interpreter that runs {@code pytorch_bench.py}
  * @param torchBlas   {@code openblas}: give torch ND4J's bundled OpenBLAS; {@code system}: the system's libblas.so.3
+ * @param roofSeconds how long to measure the sgemm roof at each batch size (0: not measured)
  */
 record Options(int epochs, int warmup, List<Integer> batches, Set<String> only, Integer limit, Path data, long seed,
-    boolean verbose, boolean profile, int profileBatch, Path analyze, Path jfrOut, String python, String torchBlas) {
+    boolean verbose, boolean profile, int profileBatch, Path analyze, Path jfrOut, String python, String torchBlas,
+    double roofSeconds) {
 
-  static final Set<String> FRAMEWORKS = Set.of("descent", "dl4j", "pytorch");
+  static final Set<String> FRAMEWORKS = Set.of("descent", "dl4j", "pytorch", "pytorch-gather");
+  /** Run in this order at each batch size. */
+  static final List<String> ORDER = List.of("descent", "dl4j", "pytorch", "pytorch-gather");
   static final String USAGE = """
       usage: bench/run.sh [options]
         --epochs N          epochs per run, the first is a warm-up and not measured (default 3)
         --batches LIST      batch sizes, comma-separated (default 32,128,512)
-        --only NAMES        descent, dl4j and/or pytorch, comma-separated (default all three)
+        --only NAMES        descent, dl4j, pytorch, pytorch-gather, comma-separated (default descent,dl4j,pytorch);
+                            pytorch is the efficient loop (one shuffle per epoch, contiguous slices),
+                            pytorch-gather the naive one (x[idx] and loss.item() every step)
         --limit N           train on a seeded subsample of N examples (default all 60000)
         --data DIR          Fashion-MNIST IDX directory (default /usr/share/datasets/fashion-mnist)
         --seed N            seed for weights, shuffling and subsample (default 42)
@@ -40,8 +46,9 @@ record Options(int epochs, int warmup, List<Integer> batches, Set<String> only, 
         --jfr FILE          where --profile writes the recording (default bench/target/descent-profile.jfr)
         --analyze FILE      only aggregate an existing JFR recording into the profile buckets
         --python PATH       the interpreter with torch (default /usr/bin/python3)
-        --torch-blas WHICH  openblas (default): torch runs on ND4J's bundled OpenBLAS, like descent and DL4J;
-                            system: on the system's libblas.so.3 (Debian's reference BLAS unless replaced)
+        --torch-blas WHICH  system (default): the system's libblas.so.3 (Debian's OpenBLAS 0.3.21 with
+                            libopenblas0-pthread, else the reference BLAS); openblas: ND4J's bundled 0.3.19
+        --roof-seconds S    time to measure each BLAS's sgemm roof per batch size (default 1; 0 skips)
       environment: OPENBLAS_CORETYPE and OMP_NUM_THREADS are read by the native libraries when they
       load, so set them on the command line: OPENBLAS_CORETYPE=SkylakeX bench/run.sh
       """;
@@ -50,7 +57,7 @@ record Options(int epochs, int warmup, List<Integer> batches, Set<String> only, 
   static Options parse(String[] args) {
     int epochs = 3;
     List<Integer> batches = List.of(32, 128, 512);
-    Set<String> only = FRAMEWORKS;
+    Set<String> only = Set.of("descent", "dl4j", "pytorch");
     Integer limit = null;
     Path data = Path.of("/usr/share/datasets/fashion-mnist");
     long seed = 42;
@@ -60,7 +67,8 @@ record Options(int epochs, int warmup, List<Integer> batches, Set<String> only, 
     Path analyze = null;
     Path jfrOut = Path.of("bench/target/descent-profile.jfr");
     String python = "/usr/bin/python3";
-    String torchBlas = "openblas";
+    String torchBlas = "system";
+    double roofSeconds = 1;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -77,6 +85,7 @@ record Options(int epochs, int warmup, List<Integer> batches, Set<String> only, 
         case "--analyze" -> analyze = Path.of(value(args, ++i, a));
         case "--python" -> python = value(args, ++i, a);
         case "--torch-blas" -> torchBlas = choice(a, value(args, ++i, a), Set.of("openblas", "system"));
+        case "--roof-seconds" -> roofSeconds = Double.parseDouble(value(args, ++i, a));
         case "--help", "-h" -> throw new HelpRequested();
         default -> throw new IllegalArgumentException("unknown option '" + a + "'");
       }
@@ -89,7 +98,7 @@ record Options(int epochs, int warmup, List<Integer> batches, Set<String> only, 
           + "`apt-get install dataset-fashion-mnist` or pass --data DIR");
     }
     return new Options(epochs, 1, batches, only, limit, data, seed, verbose, profile, profileBatch, analyze, jfrOut,
-        python, torchBlas);
+        python, torchBlas, roofSeconds);
   }
 
   boolean runs(String framework) {
@@ -135,7 +144,7 @@ record Options(int epochs, int warmup, List<Integer> batches, Set<String> only, 
     for (String part : text.split(",")) {
       String name = part.trim();
       if (!FRAMEWORKS.contains(name)) {
-        throw new IllegalArgumentException("--only: unknown framework '" + name + "'; available: descent, dl4j, pytorch");
+        throw new IllegalArgumentException("--only: unknown framework '" + name + "'; available: " + String.join(", ", ORDER));
       }
       out.add(name);
     }

@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  * an optimised one is installed (~5 vs ~50 GFLOP/s on sgemm here). By default ({@code --torch-blas
  * openblas}) the subprocess gets a directory first on {@code LD_LIBRARY_PATH} in which
  * {@code libblas.so.3} and {@code liblapack.so.3} are links to the OpenBLAS 0.3.19 that ND4J bundles,
- * so all three frameworks run the same kernels; {@code --torch-blas system} leaves the loader alone.
+ * so all three frameworks run the same kernels; {@code --torch-blas system} (the default) leaves the loader alone:
+ * with Debian's libopenblas0-pthread installed that is OpenBLAS 0.3.21.
  */
 final class PyTorchRunner {
   static final String SKIPPED = "pytorch: skipped (apt-get install python3-torch)";
@@ -56,13 +57,20 @@ final class PyTorchRunner {
     return torchVersion;
   }
 
-  Figures run(int batch, PrintStream log) {
+  /**
+   * Runs the script at {@code batch}; {@code framework} is {@code pytorch} (its efficient loop: one shuffle of the
+   * whole tensor per epoch, contiguous slices, the loss read every 100 steps) or {@code pytorch-gather} (a
+   * gather {@code x[idx]} and a {@code loss.item()} every step).
+   */
+  Figures run(String framework, int batch, PrintStream log) {
     if (!available()) {
-      return Figures.skipped("pytorch", batch, SKIPPED);
+      return Figures.skipped(framework, batch, SKIPPED);
     }
-    List<String> cmd = new ArrayList<>(List.of(options.python(), script().toString(), "--data",
+    String loop = framework.equals("pytorch-gather") ? "gather" : "efficient";
+    List<String> cmd = new ArrayList<>(List.of(options.python(), script().toString(), "--loop", loop, "--data",
         options.data().toAbsolutePath().toString(), "--batch", String.valueOf(batch), "--epochs",
-        String.valueOf(options.epochs()), "--seed", String.valueOf(options.seed()), "--threads", "1"));
+        String.valueOf(options.epochs()), "--seed", String.valueOf(options.seed()), "--threads", "1",
+        "--roof-seconds", String.valueOf(options.roofSeconds())));
     if (options.limit() != null) {
       cmd.addAll(List.of("--limit", String.valueOf(options.limit())));
     }
@@ -81,21 +89,26 @@ final class PyTorchRunner {
       int code = p.waitFor();
       String last = out.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElse(null);
       if (code != 0 || last == null) {
-        return Figures.skipped("pytorch", batch, "pytorch_bench.py failed with exit code " + code);
+        return Figures.skipped(framework, batch, "pytorch_bench.py failed with exit code " + code);
       }
       JsonNode j = Json.mapper().readTree(last);
       List<Double> perEpoch = new ArrayList<>();
       j.get("epochs_samples_per_second").forEach(v -> perEpoch.add(v.asDouble()));
       List<Double> perEpochCpu = new ArrayList<>();
       j.get("epochs_samples_per_cpu_second").forEach(v -> perEpochCpu.add(v.asDouble()));
-      return new Figures("pytorch", batch, perEpoch, perEpochCpu, 1, j.get("peak_rss_mb").asDouble(), List.of(),
+      String core = j.path("openblas_config").isTextual()
+          ? j.get("openblas_config").asText() + " (core " + j.path("openblas_core").asText() + ")" : "";
+      return new Figures(framework, batch, perEpoch, perEpochCpu, 1, j.get("peak_rss_mb").asDouble(), List.of(),
           Double.NaN, j.get("last_epoch_loss").asDouble(), "peak RSS is the python process's own; torch "
-          + j.get("torch").asText() + ", " + j.get("threads").asInt() + " thread(s), BLAS " + j.get("blas").asText());
+          + j.get("torch").asText() + ", " + j.get("threads").asInt() + " thread(s), " + loop + " loop"
+          + (loop.equals("efficient") ? ", last loss from every 100th step" : ""),
+          j.get("blas").asText() + " " + core, j.path("sgemm_roof_gflops").asDouble(Double.NaN),
+          j.path("sgemm_roof_gflops_per_cpu_second").asDouble(Double.NaN));
     } catch (IOException e) {
-      return Figures.skipped("pytorch", batch, "could not run pytorch_bench.py: " + e.getMessage());
+      return Figures.skipped(framework, batch, "could not run pytorch_bench.py: " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return Figures.skipped("pytorch", batch, "interrupted");
+      return Figures.skipped(framework, batch, "interrupted");
     }
   }
 

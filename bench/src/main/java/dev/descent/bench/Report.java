@@ -21,6 +21,11 @@ final class Report {
       s.append(String.format(" %.0f%s", f.perEpoch().get(i), i < f.warmup() ? "*" : ""));
     }
     s.append(String.format(")  peak RSS %.0f MiB  last loss %.4f", f.peakRssMb(), f.lastLoss()));
+    s.append(String.format("%n           %.1f GFLOP/s of matrix products = %.0f%% of its BLAS's sgemm roof (%.1f GFLOP/s);"
+        + " BLAS %s", f.achievedGflops(), 100 * f.roofShare(), f.roofGflops(), f.blas()));
+    if (f.note() != null) {
+      s.append(String.format("%n           %s", f.note()));
+    }
     if (!f.rssPerEpochMb().isEmpty()) {
       s.append(String.format("%n           RSS after each epoch:%s MiB (growth after warm-up %+.0f MiB); %.0f MiB after"
           + " the run and a full GC", list(f.rssPerEpochMb()), f.rssGrowthMb(), f.afterGcRssMb()));
@@ -33,17 +38,35 @@ final class Report {
   }
 
   static void table(List<Figures> all, PrintStream out) {
-    out.println("samples/s after warm-up (median of the measured epochs); * in the lines above marks warm-up epochs");
-    out.printf("%6s %10s %10s %10s %13s %16s %14s %12s %14s%n", "batch", "descent", "dl4j", "pytorch",
-        "descent/dl4j", "descent/pytorch", "descent peak", "dl4j peak", "pytorch peak");
+    out.println("samples/s after warm-up (median of the measured epochs); * in the lines above marks warm-up epochs;"
+        + " pytorch = its efficient loop, pytorch-gather = x[idx] and loss.item() every step");
+    out.printf("%6s %10s %10s %10s %15s %13s %16s %14s %12s %14s%n", "batch", "descent", "dl4j", "pytorch",
+        "pytorch-gather", "descent/dl4j", "descent/pytorch", "descent peak", "dl4j peak", "pytorch peak");
     for (int batch : batches(all)) {
       Figures d = find(all, "descent", batch);
       Figures j = find(all, "dl4j", batch);
       Figures p = find(all, "pytorch", batch);
-      out.printf("%6d %10s %10s %10s %13s %16s %14s %12s %14s%n", batch, sps(d), sps(j), sps(p), ratio(d, j), ratio(d, p),
-          mb(d), mb(j), mb(p));
+      Figures g = find(all, "pytorch-gather", batch);
+      out.printf("%6d %10s %10s %10s %15s %13s %16s %14s %12s %14s%n", batch, sps(d), sps(j), sps(p), sps(g),
+          ratio(d, j), ratio(d, p), mb(d), mb(j), mb(p));
     }
     out.println("peak: RSS high-water mark (VmHWM) of the JVM during that run, MiB; pytorch's is its own process's");
+    out.println();
+    out.println("matrix-product GFLOP/s achieved (" + String.format("%.3f", Roof.flopsPerSample() / 1e6)
+        + " MFLOP per example) and its share of the sgemm roof of the framework's own BLAS on the step's shapes");
+    out.printf("%6s %18s %18s %18s %18s%n", "batch", "descent", "dl4j", "pytorch", "pytorch-gather");
+    for (int batch : batches(all)) {
+      out.printf("%6d %18s %18s %18s %18s%n", batch, gflops(find(all, "descent", batch)),
+          gflops(find(all, "dl4j", batch)), gflops(find(all, "pytorch", batch)),
+          gflops(find(all, "pytorch-gather", batch)));
+    }
+    out.println("the same per CPU-second of the process, against the roof per CPU-second of the measuring thread"
+        + " (steadier under load)");
+    for (int batch : batches(all)) {
+      out.printf("%6d %18s %18s %18s %18s%n", batch, cpuGflops(find(all, "descent", batch)),
+          cpuGflops(find(all, "dl4j", batch)), cpuGflops(find(all, "pytorch", batch)),
+          cpuGflops(find(all, "pytorch-gather", batch)));
+    }
     out.println();
     out.println("samples per CPU-second of the process (median of the measured epochs): steadier than the above when"
         + " other work shares the cores");
@@ -66,6 +89,10 @@ final class Report {
       m.put("descent_over_pytorch", value(find(all, "descent", batch)) / value(find(all, "pytorch", batch)));
       m.put("cpu_descent_over_dl4j", cpu(find(all, "descent", batch)) / cpu(find(all, "dl4j", batch)));
       m.put("cpu_descent_over_pytorch", cpu(find(all, "descent", batch)) / cpu(find(all, "pytorch", batch)));
+      m.put("descent_over_pytorch_gather", value(find(all, "descent", batch)) / value(find(all, "pytorch-gather", batch)));
+      Figures d = find(all, "descent", batch);
+      m.put("descent_roof_share", d == null ? Double.NaN : d.roofShare());
+      m.put("descent_roof_share_per_cpu_second", d == null ? Double.NaN : d.cpuRoofShare());
       out.add(m);
     }
     return out;
@@ -105,6 +132,15 @@ final class Report {
   private static String ratio(Figures a, Figures b) {
     double r = value(a) / value(b);
     return Double.isNaN(r) ? "-" : String.format("%.2f", r);
+  }
+
+  private static String gflops(Figures f) {
+    return f == null || !f.measured() ? "-" : String.format("%.1f (%.0f%%)", f.achievedGflops(), 100 * f.roofShare());
+  }
+
+  private static String cpuGflops(Figures f) {
+    return f == null || !f.measured() ? "-"
+        : String.format("%.1f (%.0f%%)", Roof.achievedGflops(f.samplesPerCpuSecond()), 100 * f.cpuRoofShare());
   }
 
   private static String mb(Figures f) {

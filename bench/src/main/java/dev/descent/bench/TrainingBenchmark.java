@@ -61,12 +61,21 @@ public final class TrainingBenchmark {
     if (options.runs("pytorch") && !pytorch.available()) {
       out.println(PyTorchRunner.SKIPPED);
     }
+    String ndBlas = BlasInfo.library();
+    ndBlas = ndBlas + " " + BlasInfo.core(options.python(), ndBlas);
+    out.println("descent and dl4j BLAS: " + ndBlas);
     List<Figures> all = new ArrayList<>();
     int failures = 0;
     for (int batch : options.batches()) {
-      out.printf("batch %d:%n", batch);
-      for (String framework : List.of("descent", "dl4j", "pytorch")) {
-        if (!options.runs(framework) || framework.equals("pytorch") && !pytorch.available()) {
+      // measured before and after the batch's runs, the best kept: a roof taken while other work held the
+      // core would flatter every framework's share of it
+      Roof.Measured before = options.roofSeconds() > 0 ? Roof.measureBoth(batch, options.roofSeconds()) : null;
+      double roof = before == null ? Double.NaN : before.wallGflops();
+      out.printf("batch %d: sgemm roof of ND4J's OpenBLAS on one step's products %.1f GFLOP/s (%.3f MFLOP per"
+          + " example; measured again after the runs)%n", batch, roof, Roof.flopsPerSample() / 1e6);
+      List<Figures> ours = new ArrayList<>();
+      for (String framework : Options.ORDER) {
+        if (!options.runs(framework) || framework.startsWith("pytorch") && !pytorch.available()) {
           continue;
         }
         Figures f;
@@ -74,16 +83,29 @@ public final class TrainingBenchmark {
           f = switch (framework) {
             case "descent" -> descent.run(batch, out);
             case "dl4j" -> dl4j.run(data, batch, out);
-            default -> pytorch.run(batch, out);
+            default -> pytorch.run(framework, batch, out);
           };
         } catch (RuntimeException e) {
           e.printStackTrace();
           f = Figures.skipped(framework, batch, "failed: " + e);
         }
         failures += f.measured() ? 0 : 1;
-        all.add(f);
-        out.println("  " + Report.line(f));
+        if (framework.startsWith("pytorch")) {
+          all.add(f);
+          out.println("  " + Report.line(f));
+        } else {
+          ours.add(f);
+          out.println("  " + Report.line(f.withBlas(ndBlas, roof)));
+        }
         out.flush();
+      }
+      Roof.Measured after = options.roofSeconds() > 0 ? Roof.measureBoth(batch, options.roofSeconds()) : null;
+      double best = after == null ? Double.NaN : Math.max(roof, after.wallGflops());
+      double bestCpu = after == null ? Double.NaN : Math.max(before.cpuGflops(), after.cpuGflops());
+      out.printf("  sgemm roof of ND4J's OpenBLAS after the runs %.1f GFLOP/s; the tables use %.1f per wall second,"
+          + " %.1f per CPU second%n", after == null ? Double.NaN : after.wallGflops(), best, bestCpu);
+      for (Figures f : ours) {
+        all.add(f.withBlas(ndBlas, best).withCpuRoof(bestCpu));
       }
     }
     out.println();
@@ -100,6 +122,7 @@ public final class TrainingBenchmark {
     json.put("loadavg_end", Environment.loadAverage());
     json.put("torch", pytorch.available() ? pytorch.torchVersion() : null);
     json.put("torch_blas", options.torchBlas());
+    json.put("flops_per_example", Roof.flopsPerSample());
     json.put("results", all.stream().map(Figures::asMap).toList());
     json.put("ratios", Report.ratios(all));
     out.println(Json.write(json));

@@ -68,8 +68,7 @@ public final class Pass {
       Layer l = layers.get(i);
       dropped[i] = false;
       if (l instanceof DenseLayer d) {
-        Nd4j.gemm(a, d.weights(), z[i], false, false, 1.0, 0.0);
-        z[i].addiRowVector(d.bias());
+        Blas.affine(a, d.weights(), d.bias(), ones, z[i]);
         d.activation().forward(z[i], buffer[i]);
         a = buffer[i];
       } else if (l instanceof DropoutLayer dr && rng != null && dr.rate() > 0) {
@@ -117,10 +116,10 @@ public final class Pass {
           gradZ = grad[i];
         }
         INDArray prev = i == 0 ? input : act[i - 1];
-        Nd4j.gemm(prev, gradZ, d.weightGrad(), true, false, 1.0, 0.0);
-        Nd4j.gemm(ones, gradZ, d.biasGrad(), false, false, 1.0, 0.0);
+        Blas.gemm(prev, gradZ, d.weightGrad(), true, false, 1.0, 0.0);
+        Blas.columnSums(gradZ, ones, d.biasGrad());
         if (i > 0) {
-          Nd4j.gemm(gradZ, d.weights(), grad[i - 1], false, true, 1.0, 0.0);
+          Blas.gemm(gradZ, d.weights(), grad[i - 1], false, true, 1.0, 0.0);
         }
       } else if (i > 0) {
         if (dropped[i]) {

@@ -14,9 +14,7 @@ import dev.descent.spi.ParameterState;
 import dev.descent.spi.Problem;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -90,7 +88,7 @@ public final class Trainer {
     private final TrainingSpec spec;
     private final TrainingListener listener;
     private final List<ParameterState> states = new ArrayList<>();
-    private final Map<Integer, INDArray[]> batchBuffers = new HashMap<>();
+    private final BatchRows batchRows;
     private final Random shuffle;
     private final org.nd4j.linalg.api.rng.Random dropout;
     /** The model's activations and loss, named in failure messages. */
@@ -108,6 +106,7 @@ public final class Trainer {
       this.spec = spec;
       this.listener = listener;
       net.parameters().forEach(p -> states.add(optimizer.newState(p)));
+      batchRows = new BatchRows(train.features(), train.targets());
       shuffle = new Random(spec.seed() * 0x9E3779B97F4A7C15L + 1);
       dropout = Nd4j.getRandomFactory().getNewRandomInstance(spec.seed() + 2);
     }
@@ -134,7 +133,7 @@ public final class Trainer {
         for (int b = 0; b < batches; b++) {
           int from = b * spec.batchSize();
           int[] rows = Arrays.copyOfRange(order, from, Math.min(n, from + spec.batchSize()));
-          INDArray[] xy = batch(rows);
+          INDArray[] xy = batchRows.gather(rows);
           var pass = net.pass(rows.length);
           INDArray out;
           double l;
@@ -214,15 +213,6 @@ public final class Trainer {
         p[j] = t;
       }
       return p;
-    }
-
-    /** Gathers the rows of one batch into reused arrays. */
-    private INDArray[] batch(int[] rows) {
-      INDArray[] xy = batchBuffers.computeIfAbsent(rows.length, r -> new INDArray[] {
-          Nd4j.create(net.dtype(), r, train.features().columns()), Nd4j.create(net.dtype(), r, train.targets().columns())});
-      Nd4j.pullRows(train.features(), xy[0], 1, rows);
-      Nd4j.pullRows(train.targets(), xy[1], 1, rows);
-      return xy;
     }
 
     private static double seconds(long since) {

@@ -23,7 +23,40 @@ record Adadelta(Params params, double learningRate, double rho, double eps, doub
 
   @Override
   public ParameterState newState(INDArray parameter) {
-    return new State(parameter, this);
+    return FloatElements.isFloat(parameter) ? new Float32(parameter, this) : new State(parameter, this);
+  }
+
+  /** The same update in float32 for float32 parameters, as torch computes it ({@link FloatState}). */
+  private static final class Float32 extends FloatState {
+    private final Adadelta c;
+    private final float[] squareAvg;
+    private final float[] accDelta;
+
+    Float32(INDArray parameter, Adadelta c) {
+      super(parameter);
+      this.c = c;
+      this.squareAvg = new float[size()];
+      this.accDelta = new float[size()];
+    }
+
+    @Override
+    void update(float[] p, float[] g, long t) {
+      final float rho = (float) c.rho;
+      final float keep = (float) (1 - c.rho);
+      final float eps = (float) c.eps;
+      final float wd = (float) c.weightDecay;
+      final float lr = (float) c.learningRate;
+      final float[] squareAvg = this.squareAvg;
+      final float[] accDelta = this.accDelta;
+      for (int i = 0; i < p.length; i++) {
+        float gi = g[i] + wd * p[i];
+        float s = squareAvg[i] * rho + keep * gi * gi;
+        squareAvg[i] = s;
+        float delta = (float) Math.sqrt(accDelta[i] + eps) / (float) Math.sqrt(s + eps) * gi;
+        accDelta[i] = accDelta[i] * rho + keep * delta * delta;
+        p[i] -= lr * delta;
+      }
+    }
   }
 
   private static final class State extends ElementwiseState {

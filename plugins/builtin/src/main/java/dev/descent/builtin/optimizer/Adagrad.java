@@ -22,7 +22,34 @@ record Adagrad(Params params, double learningRate, double lrDecay, double weight
 
   @Override
   public ParameterState newState(INDArray parameter) {
-    return new State(parameter, this);
+    return FloatElements.isFloat(parameter) ? new Float32(parameter, this) : new State(parameter, this);
+  }
+
+  /** The same update in float32 for float32 parameters, as torch computes it ({@link FloatState}). */
+  private static final class Float32 extends FloatState {
+    private final Adagrad c;
+    private final float[] sum;
+
+    Float32(INDArray parameter, Adagrad c) {
+      super(parameter);
+      this.c = c;
+      this.sum = new float[size()];
+      java.util.Arrays.fill(sum, (float) c.initialAccumulator);
+    }
+
+    @Override
+    void update(float[] p, float[] g, long t) {
+      final float wd = (float) c.weightDecay;
+      final float eps = (float) c.eps;
+      final float clr = (float) (c.learningRate / (1 + (t - 1) * c.lrDecay));
+      final float[] sum = this.sum;
+      for (int i = 0; i < p.length; i++) {
+        float gi = g[i] + wd * p[i];
+        float s = sum[i] + gi * gi;
+        sum[i] = s;
+        p[i] -= clr * (gi / ((float) Math.sqrt(s) + eps));
+      }
+    }
   }
 
   private static final class State extends ElementwiseState {

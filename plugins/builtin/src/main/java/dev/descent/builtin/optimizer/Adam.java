@@ -19,13 +19,74 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * denom = sqrt(v) / sqrt(1 - beta2^t) + eps
  * p = p - learning_rate / (1 - beta1^t) * m / denom
  * </pre>
+ *
+ * <p>A float32 parameter keeps float32 moments and is updated in float32 arithmetic, as torch does for
+ * float32 parameters ({@link Float32}); a float64 parameter in double ({@link State}), which the
+ * float64 torch traces check to 1e-9.
  */
 record Adam(Params params, double learningRate, double beta1, double beta2, double eps, double weightDecay,
     boolean amsgrad) implements Optimizer {
 
   @Override
   public ParameterState newState(INDArray parameter) {
-    return new State(parameter, this);
+    return FloatElements.isFloat(parameter) ? new Float32(parameter, this) : new State(parameter, this);
+  }
+
+  /**
+   * The update in float32, one pass over plain arrays that the JIT vectorises: about a third of the
+   * double-precision state's time per element, which at batch 32 is a quarter of the training step.
+   */
+  private static final class Float32 extends FloatState {
+    private final Adam c;
+    private final float[] m;
+    private final float[] v;
+    private final float[] vmax;
+
+    Float32(INDArray parameter, Adam c) {
+      super(parameter);
+      this.c = c;
+      m = new float[size()];
+      v = new float[size()];
+      vmax = c.amsgrad ? new float[size()] : null;
+    }
+
+    @Override
+    void update(float[] p, float[] g, long steps) {
+      final float b1 = (float) c.beta1;
+      final float b2 = (float) c.beta2;
+      final float a1 = (float) (1 - c.beta1);
+      final float a2 = (float) (1 - c.beta2);
+      final float wd = (float) c.weightDecay;
+      final float eps = (float) c.eps;
+      final float stepSize = (float) (c.learningRate / (1 - Math.pow(c.beta1, steps)));
+      final float bc2Sqrt = (float) Math.sqrt(1 - Math.pow(c.beta2, steps));
+      final float[] m = this.m;
+      final float[] v = this.v;
+      if (wd != 0) {
+        for (int i = 0; i < p.length; i++) {
+          g[i] += wd * p[i];
+        }
+      }
+      if (vmax == null) {
+        // one pass: each of p, g, m, v is read once and p, m, v written once (the loop is memory-bound)
+        for (int i = 0; i < p.length; i++) {
+          float gi = g[i];
+          float mi = m[i] * b1 + a1 * gi;
+          float vi = v[i] * b2 + a2 * gi * gi;
+          m[i] = mi;
+          v[i] = vi;
+          p[i] -= stepSize * (mi / ((float) Math.sqrt(vi) / bc2Sqrt + eps));
+        }
+        return;
+      }
+      for (int i = 0; i < p.length; i++) {
+        float gi = g[i];
+        m[i] = m[i] * b1 + a1 * gi;
+        v[i] = v[i] * b2 + a2 * gi * gi;
+        vmax[i] = Math.max(vmax[i], v[i]);
+        p[i] -= stepSize * (m[i] / ((float) Math.sqrt(vmax[i]) / bc2Sqrt + eps));
+      }
+    }
   }
 
   private static final class State extends ElementwiseState {

@@ -24,7 +24,56 @@ record RmsProp(Params params, double learningRate, double alpha, double eps, dou
 
   @Override
   public ParameterState newState(INDArray parameter) {
-    return new State(parameter, this);
+    return FloatElements.isFloat(parameter) ? new Float32(parameter, this) : new State(parameter, this);
+  }
+
+  /** The same update in float32 for float32 parameters, as torch computes it ({@link FloatState}). */
+  private static final class Float32 extends FloatState {
+    private final RmsProp c;
+    private final float[] squareAvg;
+    private final float[] gradAvg;
+    private final float[] buf;
+
+    Float32(INDArray parameter, RmsProp c) {
+      super(parameter);
+      this.c = c;
+      this.squareAvg = new float[size()];
+      this.gradAvg = c.centered ? new float[size()] : null;
+      this.buf = c.momentum > 0 ? new float[size()] : null;
+    }
+
+    @Override
+    void update(float[] p, float[] g, long t) {
+      final float alpha = (float) c.alpha;
+      final float keep = (float) (1 - c.alpha);
+      final float eps = (float) c.eps;
+      final float wd = (float) c.weightDecay;
+      final float lr = (float) c.learningRate;
+      final float mu = (float) c.momentum;
+      final float[] squareAvg = this.squareAvg;
+      final float[] gradAvg = this.gradAvg;
+      final float[] buf = this.buf;
+      for (int i = 0; i < p.length; i++) {
+        float gi = g[i] + wd * p[i];
+        float s = squareAvg[i] * alpha + keep * gi * gi;
+        squareAvg[i] = s;
+        float avg;
+        if (gradAvg != null) {
+          float a = gradAvg[i] * alpha + keep * gi;
+          gradAvg[i] = a;
+          avg = (float) Math.sqrt(s - a * a) + eps;
+        } else {
+          avg = (float) Math.sqrt(s) + eps;
+        }
+        if (buf != null) {
+          float b = buf[i] * mu + gi / avg;
+          buf[i] = b;
+          p[i] -= lr * b;
+        } else {
+          p[i] -= lr * (gi / avg);
+        }
+      }
+    }
   }
 
   private static final class State extends ElementwiseState {

@@ -23,7 +23,39 @@ record Sgd(Params params, double learningRate, double momentum, double dampening
 
   @Override
   public ParameterState newState(INDArray parameter) {
-    return new State(parameter, this);
+    return FloatElements.isFloat(parameter) ? new Float32(parameter, this) : new State(parameter, this);
+  }
+
+  /** The same update in float32 for float32 parameters, as torch computes it ({@link FloatState}). */
+  private static final class Float32 extends FloatState {
+    private final Sgd c;
+    private final float[] buf;
+
+    Float32(INDArray parameter, Sgd c) {
+      super(parameter);
+      this.c = c;
+      this.buf = c.momentum != 0 ? new float[size()] : null;
+    }
+
+    @Override
+    void update(float[] p, float[] g, long t) {
+      final float lr = (float) c.learningRate;
+      final float wd = (float) c.weightDecay;
+      final float mu = (float) c.momentum;
+      final float keep = (float) (1 - c.dampening);
+      final boolean first = t == 1;
+      final boolean nesterov = c.nesterov;
+      final float[] buf = this.buf;
+      for (int i = 0; i < p.length; i++) {
+        float d = g[i] + wd * p[i];
+        if (buf != null) {
+          float b = first ? d : buf[i] * mu + keep * d;
+          buf[i] = b;
+          d = nesterov ? d + mu * b : b;
+        }
+        p[i] -= lr * d;
+      }
+    }
   }
 
   private static final class State extends ElementwiseState {
