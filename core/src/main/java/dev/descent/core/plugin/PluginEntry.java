@@ -2,17 +2,10 @@ package dev.descent.core.plugin;
 
 import dev.descent.spi.Plugin;
 import dev.descent.spi.PluginKind;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * A loaded plugin with where it came from: what {@code descent plugins list} shows and what every
@@ -77,28 +70,14 @@ public final class PluginEntry {
     return source;
   }
 
-  /** SHA-256 of the jar, computed once; "-" for a folder or an unknown source. */
+  /** SHA-256 of the jar ({@link JarDigests}: read once per process); "-" for a folder or an unknown source. */
   public String sha256() {
     String s = sha256;
     if (s == null) {
-      s = source != null && Files.isRegularFile(source) ? digest(source) : "-";
+      s = source != null && Files.isRegularFile(source) ? JarDigests.of(source) : "-";
       sha256 = s;
     }
     return s;
-  }
-
-  private static String digest(Path file) {
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-      byte[] buf = new byte[1 << 16];
-      while (in.read(buf) >= 0) {
-        // reading feeds the digest
-      }
-      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read plugin jar " + file, e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** Who provides this plugin, for conflict messages: class and jar. */
