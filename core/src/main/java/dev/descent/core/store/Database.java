@@ -84,7 +84,7 @@ final class Database implements AutoCloseable {
   private Connection connect() throws SQLException {
     Connection c = connector.connect();
     try {
-      c.setAutoCommit(dialect.begin(true) != null);
+      c.setAutoCommit(true); // transactions are begun explicitly (Dialect#begin)
       return c;
     } catch (SQLException e) {
       closeQuietly(c, e);
@@ -115,7 +115,10 @@ final class Database implements AutoCloseable {
     return run(what, true, work);
   }
 
-  /** Runs read-only {@code work} in one transaction: a consistent snapshot that never blocks writers. */
+  /**
+   * Runs read-only {@code work}, which never blocks writers: in one transaction, so one snapshot, on SQLite; on
+   * PostgreSQL without one, each statement reading its own snapshot as it would in a READ COMMITTED transaction.
+   */
   <T> T read(String what, Work<T> work) {
     return run(what, false, work);
   }
@@ -130,9 +133,12 @@ final class Database implements AutoCloseable {
           } else if (write && connection.isReadOnly()) {
             reconnect(); // opened on a read-only mount: see whether it is writable now
           }
-          execute(dialect.begin(write));
+          String begin = dialect.begin(write);
+          execute(begin);
           T result = work.run(this);
-          commit();
+          if (begin != null) {
+            execute("COMMIT");
+          }
           reachable();
           return result;
         } catch (SQLException e) {
@@ -196,14 +202,6 @@ final class Database implements AutoCloseable {
   private void execute(String sql) throws SQLException {
     if (sql != null) {
       prepare(sql).execute();
-    }
-  }
-
-  private void commit() throws SQLException {
-    if (connection.getAutoCommit()) {
-      execute("COMMIT");
-    } else {
-      connection.commit();
     }
   }
 
