@@ -158,11 +158,25 @@ abstract class JdbcRunStore implements RunStore {
       if (ps.executeUpdate() == 1) {
         return true;
       }
-      if (pk(runId) == null) {
+      return endedByThisCall(runId, token, status, end);
+    });
+  }
+
+  /**
+   * Whether a fenced end that changed nothing had in fact committed already: the unit of work is run again
+   * after a connection lost between the COMMIT and its reply ({@link Database}), and then finds the run ended
+   * under its own token, with its status and end time. That is reported done, not refused as a lost claim.
+   */
+  private boolean endedByThisCall(String runId, Long token, RunStatus status, Instant end) throws SQLException {
+    PreparedStatement ps = db.prepare("SELECT lease_token, status, end_time FROM runs WHERE id = ?");
+    ps.setString(1, runId);
+    try (ResultSet rs = ps.executeQuery()) {
+      if (!rs.next()) {
         throw notFound(runId);
       }
-      return false;
-    });
+      return token != null && end != null && rs.getLong(1) == token && status.label().equals(rs.getString(2))
+          && end.toEpochMilli() == rs.getLong(3);
+    }
   }
 
   @Override

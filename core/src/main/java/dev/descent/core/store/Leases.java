@@ -99,6 +99,9 @@ final class Leases {
       if (!rs.next()) {
         // changed since it was read: say what it is now
         Lease changed = read(d, id).orElseThrow(() -> missing(location, id));
+        if (isThisClaim(changed, owner, now, lease)) {
+          return new Claim(Claim.Kind.GRANTED, changed, takeover); // committed by the attempt whose reply was lost
+        }
         return refusal(changed, owner, now, lease, processes).orElse(new Claim(Claim.Kind.HELD, changed, null));
       }
       granted = map(rs);
@@ -109,6 +112,18 @@ final class Leases {
       clear.executeUpdate();
     }
     return new Claim(Claim.Kind.GRANTED, granted, takeover);
+  }
+
+  /**
+   * Whether {@code found} is the claim this very call made: a unit of work whose COMMIT reached the server but
+   * whose reply was lost (the connection dropped) is run again by {@link Database}, and then finds its own
+   * claim. It is {@code owner}'s, started at {@code now} with a lease until {@code now + lease}, to the
+   * millisecond: no other claim or renewal writes that, so the cell is not taken for another owner's.
+   */
+  private static boolean isThisClaim(Lease found, LeaseOwner owner, Instant now, Duration lease) {
+    return found.status() == RunStatus.RUNNING && owner.equals(found.owner()) && found.heartbeat() != null
+        && found.heartbeat().toEpochMilli() == now.toEpochMilli() && found.leaseUntil() != null
+        && found.leaseUntil().toEpochMilli() == now.plus(lease).toEpochMilli();
   }
 
   /**
