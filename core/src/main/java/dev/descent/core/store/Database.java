@@ -68,17 +68,20 @@ final class Database implements AutoCloseable {
   private Connection connection; // null after a replacement failed: the next unit of work tries again
   private long outageStart = -1; // System.nanoTime() when the server was lost; -1 while it is reachable
 
-  Database(Connector connector, Dialect dialect, String location) throws SQLException {
+  Database(Connector connector, Dialect dialect, String location) {
     this(connector, dialect, location, Duration.ZERO);
   }
 
   /** {@code outageLimit}: how long a unit of work waits for a lost server to come back before it fails. */
-  Database(Connector connector, Dialect dialect, String location, Duration outageLimit) throws SQLException {
+  Database(Connector connector, Dialect dialect, String location, Duration outageLimit) {
     this.connector = connector;
     this.dialect = dialect;
     this.location = location;
     this.outageLimit = outageLimit;
-    this.connection = connect();
+    // opened by the first unit of work, so a server too busy to accept it at once is waited for like an outage
+    // (9 processes starting on 2 cores took more than the pool's 1 s to connect); a wrong address or password
+    // has already failed where the pool was opened
+    this.connection = null;
   }
 
   private Connection connect() throws SQLException {
