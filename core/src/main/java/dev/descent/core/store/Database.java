@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One JDBC connection shared by all threads, each unit of work run under a lock in one transaction.
  * SQLite admits one writer at a time anyway, so a pool would only turn waiting on a Java lock into
- * {@code SQLITE_BUSY} waits; on PostgreSQL the change-counter row lock serialises writers too.
+ * {@code SQLITE_BUSY} waits. On PostgreSQL a process's threads share one connection too; processes (the
+ * workers of a sweep) each have theirs, and their claims, epochs and ends lock only the run's row.
  * A unit of work that fails on lock contention (another process) is rolled back and run again whole:
  * a failed {@code executeBatch} has already cleared its batch, so retrying a single statement would
  * silently lose points.

@@ -467,10 +467,10 @@ abstract class JdbcRunStore implements RunStore {
   }
 
   /**
-   * Takes the next change number. Every write takes it first: the counter row's lock, held to
-   * commit, then serialises writers across processes (on PostgreSQL; SQLite's IMMEDIATE
-   * transactions already do), so read-modify-writes of summaries and tags lose nothing and locks
-   * are always taken in the same order.
+   * Takes the next change number. A write that numbers its change takes it first: the counter row's lock,
+   * held to commit, then serialises those writers across processes (on PostgreSQL; SQLite's IMMEDIATE
+   * transactions already do), so read-modify-writes of tags lose nothing and the counter is always locked
+   * before any run row. Claims, epochs and ends on PostgreSQL lock the run's row instead ({@link #change}).
    */
   private long nextSequence() throws SQLException {
     return ChangeNumbers.next(db);
