@@ -59,9 +59,10 @@ final class SweepExecution {
     }
     SweepSummary summary = SweepSummary.of(sweep, ws.store());
     if (json) {
-      out.println(Json.write(SweepReport.toMap(summary)));
+      out.println(Json.write(AnalysisPrinter.withAnalysis(SweepReport.toMap(summary), summary)));
     } else {
       SweepReport.print(out, summary);
+      AnalysisPrinter.printSection(out, summary);
     }
     out.flush();
     return SweepReport.allDone(summary) ? 0 : 1;

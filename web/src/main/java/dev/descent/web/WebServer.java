@@ -76,6 +76,7 @@ public final class WebServer implements AutoCloseable {
       runs.register(config.routes);
       sweeps.register(config.routes);
       compare.register(config.routes);
+      new SweepAnalysisApi(workspace).register(config.routes);
       artifacts.register(config.routes);
       pages.register(config.routes);
       ApiErrors.register(config.routes);

@@ -14,19 +14,39 @@ import org.apache.lucene.index.IndexWriter;
 final class IndexCommits {
   static final String SEQUENCE_KEY = "descent.sequence";
   static final String FORMAT_KEY = "descent.index.format";
-  /** Bump when documents change shape: an index of another format is emptied and rebuilt on open. */
-  static final String FORMAT = "1";
+  /**
+   * Bump when documents change shape (2: curve fields such as {@code val_loss.argmin}). An index of an older
+   * format is rebuilt in place on open, once; one of an unknown format is moved aside first.
+   */
+  static final String FORMAT = "2";
 
   private IndexCommits() {}
 
   /** The applied change number of the last commit, or empty when the index has another format (or none). */
   static OptionalLong sequence(IndexWriter writer) {
+    return sequence(data(writer));
+  }
+
+  /**
+   * Whether the last commit was written by an older descent (a smaller format number): its documents lack
+   * fields added since, and nothing in it is suspect, so it is rebuilt where it is rather than moved aside.
+   */
+  static boolean olderFormat(IndexWriter writer) {
+    String format = data(writer).get(FORMAT_KEY);
+    try {
+      return format != null && Integer.parseInt(format) < Integer.parseInt(FORMAT);
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private static Map<String, String> data(IndexWriter writer) {
     Map<String, String> data = new HashMap<>();
     Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
     if (live != null) {
       live.forEach(e -> data.put(e.getKey(), e.getValue()));
     }
-    return sequence(data);
+    return data;
   }
 
   /** The applied change number recorded in a commit's user data, or empty for another format. */

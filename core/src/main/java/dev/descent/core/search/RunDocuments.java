@@ -3,8 +3,10 @@ package dev.descent.core.search;
 import dev.descent.core.search.FieldCatalog.Kind;
 import dev.descent.core.store.MetricSummary;
 import dev.descent.core.store.Run;
+import dev.descent.core.train.RunStatus;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -74,6 +76,10 @@ final class RunDocuments {
       }
     });
     run.summaries().forEach((key, summary) -> summary(doc, used, key, summary));
+    if (run.status() == RunStatus.DIVERGED) {
+      int last = run.summaries().values().stream().mapToInt(MetricSummary::lastEpoch).max().orElse(0);
+      value(doc, RunFields.DIVERGED_EPOCH, (double) (last + 1));
+    }
     return doc;
   }
 
@@ -86,6 +92,13 @@ final class RunDocuments {
       String name = key + RunFields.SUMMARY_SUFFIXES.get(i);
       if (used.add(name)) {
         value(doc, name, values[i]);
+      }
+    }    if (s.bestEpoch() > 0) {
+      String arg = MetricSummary.higherIsBetter(key) ? ".argmax" : ".argmin";
+      for (String name : List.of(key + RunFields.BEST_EPOCH, key + arg)) {
+        if (used.add(name)) {
+          value(doc, name, (double) s.bestEpoch());
+        }
       }
     }
   }

@@ -24,12 +24,21 @@ public final class RunFields {
   /** Suffixes of a metric's summary fields; the bare metric name is its last value. */
   public static final List<String> SUMMARY_SUFFIXES = List.of(".min", ".max", ".last");
 
+  /**
+   * A metric's curve-aware field: the first epoch of its best value (lowest for losses, highest for accuracies),
+   * also indexed as {@code .argmin} or {@code .argmax}, whichever that is ({@code val_loss.argmin}).
+   */
+  public static final String BEST_EPOCH = ".best_epoch";
+  /** The epoch a diverged run diverged in: one after the last epoch it recorded. */
+  public static final String DIVERGED_EPOCH = "diverged_epoch";
+
   /** Keyword fields present in every index, even an empty one, so queries on them are never "unknown". */
   static final Set<String> FIXED_KEYWORDS = Set.of(ID, EXPERIMENT, SWEEP, STATUS, TAG);
   /** Numeric fields present in every index. */
-  static final Set<String> FIXED_NUMBERS = Set.of(START_TIME, END_TIME);
+  static final Set<String> FIXED_NUMBERS = Set.of(START_TIME, END_TIME, DIVERGED_EPOCH);
 
-  static final Set<String> RESERVED = Set.of(ID, EXPERIMENT, SWEEP, STATUS, TAG, TEXT, START_TIME, END_TIME);
+  static final Set<String> RESERVED = Set.of(ID, EXPERIMENT, SWEEP, STATUS, TAG, TEXT, START_TIME, END_TIME,
+      DIVERGED_EPOCH);
 
   private RunFields() {}
 }

@@ -248,6 +248,10 @@ public final class RunIndex implements AutoCloseable {
       try {
         long[] seen = new long[2];
         int applied = write(writer -> {
+          if (IndexCommits.olderFormat(writer)) {
+            LOG.info("Search index {} was written by an older descent; rebuilding it from the store once", path);
+            return IndexUpdates.rebuild(writer, store);
+          }
           long from = IndexCommits.sequence(writer).orElse(-1);
           long target = store.lastSequence();
           seen[0] = from;

@@ -1,0 +1,95 @@
+package dev.descent.core.stats;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A {@link SweepAnalysis} as plain lines for people and as a map for {@code --json} and the dashboard. */
+public final class AnalysisReport {
+  private AnalysisReport() {}
+
+  /**
+   * {@code learning_rate explains 61% of the variance (p < 1e-6); optimizer × learning_rate 9% (p = 0.002);
+   * batch_size 1% (p = 0.41, no evidence it matters)}, the method in one line, any notes, then a verdict per
+   * runner-up.
+   */
+  public static List<String> lines(SweepAnalysis a) {
+    List<String> out = new ArrayList<>();
+    String metric = a.objective().metric();
+    if (a.anova() == null) {
+      out.add("No ANOVA: it needs a grid axis and at least two finished runs.");
+    } else {
+      out.add(importance(a.anova()));
+      out.add("(" + a.anova().method() + "; " + a.anova().observations() + " runs with a " + metric + (a.left() > 0
+          ? ", " + a.left() + " without one left out" : "") + ")");
+      a.anova().notes().forEach(n -> out.add("note: " + n));
+    }
+    a.comparisons().forEach(c -> out.add(Verdict.of(c, metric)));
+    return out;
+  }
+
+  static String importance(AnovaTable t) {
+    List<AnovaRow> terms = t.terms().stream().sorted(Comparator.comparingDouble(AnovaRow::share).reversed()).toList();
+    StringBuilder sb = new StringBuilder();
+    for (AnovaRow r : terms) {
+      boolean first = sb.length() == 0;
+      sb.append(first ? "" : "; ").append(r.term().replace(":", " × "))
+          .append(first ? " explains " : " ").append(Figures.percent(r.share())).append(first ? " of the variance" : "");
+      if (!Double.isNaN(r.p())) {
+        sb.append(" (").append(Figures.p(r.p())).append(r.p() >= WinnerTest.ALPHA ? ", no evidence it matters" : "")
+            .append(')');
+      }
+    }
+    return sb.append("; seed noise ").append(Figures.percent(t.residual().share())).toString();
+  }
+
+  public static Map<String, Object> toMap(SweepAnalysis a) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("objective", Map.of("metric", a.objective().metric(), "mode", a.objective().mode()));
+    if (a.anova() != null) {
+      m.put("method", a.anova().method());
+      m.put("observations", a.anova().observations());
+      m.put("left_out", a.left());
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (AnovaRow r : a.anova().rows()) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("term", r.term());
+        row.put("df", r.df());
+        row.put("sum_sq", r.sumSq());
+        row.put("F", orNull(r.f()));
+        row.put("p", orNull(r.p()));
+        row.put("partial_eta_sq", orNull(r.partialEtaSq()));
+        row.put("share", orNull(r.share()));
+        rows.add(row);
+      }
+      m.put("anova", rows);
+      m.put("notes", a.anova().notes());
+    } else {
+      m.put("anova", List.of());
+    }
+    List<Map<String, Object>> comparisons = new ArrayList<>();
+    for (Comparison c : a.comparisons()) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("best", c.best());
+      row.put("other", c.other());
+      row.put("best_seeds", c.bestSeeds());
+      row.put("other_seeds", c.otherSeeds());
+      row.put("difference", orNull(c.difference()));
+      row.put("ci95", Double.isNaN(c.ciLow()) ? null : List.of(c.ciLow(), c.ciHigh()));
+      row.put("p", orNull(c.p()));
+      row.put("significant", c.significant());
+      row.put("seeds_needed", c.seedsNeeded());
+      row.put("verdict", Verdict.of(c, a.objective().metric()));
+      comparisons.add(row);
+    }
+    m.put("comparisons", comparisons);
+    m.put("lines", lines(a));
+    return m;
+  }
+
+  private static Object orNull(double v) {
+    return Double.isFinite(v) ? v : null;
+  }
+}

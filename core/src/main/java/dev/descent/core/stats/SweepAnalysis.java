@@ -1,0 +1,80 @@
+package dev.descent.core.stats;
+
+import dev.descent.core.Numbers;
+import dev.descent.core.store.Run;
+import dev.descent.core.sweep.Objective;
+import dev.descent.core.sweep.SweepSummary;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The answers a sweep's runs give: how much each grid axis (and pair of axes) explains of the objective's variance
+ * ({@link FactorialAnova}), and whether the best configuration beats each of the next few
+ * ({@link WinnerTest}). One place for {@code descent sweeps analyze}, {@code descent run}'s summary and the
+ * dashboard's sweep page.
+ *
+ * @param anova null when there is nothing to analyse (no grid axis, or fewer than two finished runs)
+ * @param configurations every setting of the axes with its objective values over seeds, best mean first
+ * @param left how many runs had no objective value (failed, diverged, unfinished) and were left out
+ */
+public record SweepAnalysis(Objective objective, AnovaTable anova, List<Configuration> configurations,
+    List<Comparison> comparisons, int left) {
+
+  /** How many runners-up the best configuration is tested against. */
+  public static final int RIVALS = 3;
+
+  /** A setting of the grid axes over its seeds; {@code values} are finite objective values only. */
+  public record Configuration(String label, Map<String, String> levels, double[] values, double mean) {}
+
+  public static SweepAnalysis of(Objective objective, List<String> axes, List<Run> runs) {
+    Map<String, List<Double>> values = new LinkedHashMap<>();
+    Map<String, Map<String, String>> levelsOf = new LinkedHashMap<>();
+    List<Observation> observations = new ArrayList<>();
+    int left = 0;
+    for (Run r : runs) {
+      Map<String, String> levels = new LinkedHashMap<>();
+      axes.forEach(a -> levels.put(a, Numbers.plain(r.params().get(a))));
+      String label = label(levels);
+      levelsOf.putIfAbsent(label, levels);
+      List<Double> v = values.computeIfAbsent(label, k -> new ArrayList<>());
+      double y = SweepSummary.objective(objective, r);
+      if (Double.isFinite(y)) {
+        v.add(y);
+        observations.add(new Observation(levels, y));
+      } else {
+        left++;
+      }
+    }
+    boolean higher = "max".equals(objective.mode());
+    List<Configuration> configurations = new ArrayList<>();
+    values.forEach((label, v) -> {
+      double[] a = v.stream().mapToDouble(Double::doubleValue).toArray();
+      configurations.add(new Configuration(label, levelsOf.get(label), a,
+          a.length == 0 ? Double.NaN : v.stream().mapToDouble(Double::doubleValue).average().orElseThrow()));
+    });
+    Comparator<Configuration> byMean = Comparator.comparingDouble(Configuration::mean);
+    List<Configuration> ranked = configurations.stream().filter(c -> c.values().length > 0)
+        .sorted(higher ? byMean.reversed() : byMean).toList();
+    List<Comparison> comparisons = new ArrayList<>();
+    for (int i = 1; i <= RIVALS && i < ranked.size(); i++) {
+      Configuration best = ranked.get(0);
+      Configuration other = ranked.get(i);
+      comparisons.add(WinnerTest.compare(best.label(), best.values(), other.label(), other.values(), higher));
+    }
+    AnovaTable anova = axes.isEmpty() || observations.size() < 2 ? null : FactorialAnova.of(axes, observations);
+    return new SweepAnalysis(objective, anova, ranked, comparisons, left);
+  }
+
+  /** {@code adam lr=0.001 batch_size=64}: the optimizer bare, the learning rate as {@code lr}, others by name. */
+  static String label(Map<String, String> levels) {
+    StringBuilder sb = new StringBuilder();
+    levels.forEach((axis, value) -> {
+      sb.append(sb.length() > 0 ? " " : "");
+      sb.append(axis.equals("optimizer") ? value : (axis.equals("learning_rate") ? "lr" : axis) + "=" + value);
+    });
+    return sb.length() == 0 ? "(one configuration)" : sb.toString();
+  }
+}
