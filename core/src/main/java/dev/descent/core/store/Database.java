@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One JDBC connection shared by all threads, each unit of work run under a lock in one transaction.
  * SQLite admits one writer at a time anyway, so a pool would only turn waiting on a Java lock into
- * {@code SQLITE_BUSY} waits; on PostgreSQL the change-counter row lock serialises writers too.
+ * {@code SQLITE_BUSY} waits. On PostgreSQL a process's threads share one connection too; processes (the
+ * workers of a sweep) each have theirs, and their claims, epochs and ends lock only the run's row.
  * A unit of work that fails on lock contention (another process) is rolled back and run again whole:
  * a failed {@code executeBatch} has already cleared its batch, so retrying a single statement would
  * silently lose points.
@@ -68,23 +69,26 @@ final class Database implements AutoCloseable {
   private Connection connection; // null after a replacement failed: the next unit of work tries again
   private long outageStart = -1; // System.nanoTime() when the server was lost; -1 while it is reachable
 
-  Database(Connector connector, Dialect dialect, String location) throws SQLException {
+  Database(Connector connector, Dialect dialect, String location) {
     this(connector, dialect, location, Duration.ZERO);
   }
 
   /** {@code outageLimit}: how long a unit of work waits for a lost server to come back before it fails. */
-  Database(Connector connector, Dialect dialect, String location, Duration outageLimit) throws SQLException {
+  Database(Connector connector, Dialect dialect, String location, Duration outageLimit) {
     this.connector = connector;
     this.dialect = dialect;
     this.location = location;
     this.outageLimit = outageLimit;
-    this.connection = connect();
+    // opened by the first unit of work, so a server too busy to accept it at once is waited for like an outage
+    // (9 processes starting on 2 cores took more than the pool's 1 s to connect); a wrong address or password
+    // has already failed where the pool was opened
+    this.connection = null;
   }
 
   private Connection connect() throws SQLException {
     Connection c = connector.connect();
     try {
-      c.setAutoCommit(dialect.begin(true) != null);
+      c.setAutoCommit(true); // transactions are begun explicitly (Dialect#begin)
       return c;
     } catch (SQLException e) {
       closeQuietly(c, e);
@@ -115,7 +119,10 @@ final class Database implements AutoCloseable {
     return run(what, true, work);
   }
 
-  /** Runs read-only {@code work} in one transaction: a consistent snapshot that never blocks writers. */
+  /**
+   * Runs read-only {@code work}, which never blocks writers: in one transaction, so one snapshot, on SQLite; on
+   * PostgreSQL without one, each statement reading its own snapshot as it would in a READ COMMITTED transaction.
+   */
   <T> T read(String what, Work<T> work) {
     return run(what, false, work);
   }
@@ -130,9 +137,12 @@ final class Database implements AutoCloseable {
           } else if (write && connection.isReadOnly()) {
             reconnect(); // opened on a read-only mount: see whether it is writable now
           }
-          execute(dialect.begin(write));
+          String begin = dialect.begin(write);
+          execute(begin);
           T result = work.run(this);
-          commit();
+          if (begin != null) {
+            execute("COMMIT");
+          }
           reachable();
           return result;
         } catch (SQLException e) {
@@ -196,14 +206,6 @@ final class Database implements AutoCloseable {
   private void execute(String sql) throws SQLException {
     if (sql != null) {
       prepare(sql).execute();
-    }
-  }
-
-  private void commit() throws SQLException {
-    if (connection.getAutoCommit()) {
-      execute("COMMIT");
-    } else {
-      connection.commit();
     }
   }
 

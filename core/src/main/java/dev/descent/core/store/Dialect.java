@@ -54,11 +54,30 @@ enum Dialect {
     boolean isConnectionLoss(SQLException e) {
       return false; // a file on this machine: there is no server to lose
     }
+
+    @Override
+    boolean numbersChangesLater() {
+      return false; // one writer at a time anyway
+    }
+
+    @Override
+    String lockRows() {
+      return ""; // write transactions begin IMMEDIATE: nobody else writes
+    }
+
+    @Override
+    String token() {
+      return "?";
+    }
   },
   POSTGRES {
+    /**
+     * Reads run outside a transaction: under READ COMMITTED each statement reads its own snapshot even inside
+     * one, so a read transaction gave no more consistency and cost a round trip for its COMMIT.
+     */
     @Override
     String begin(boolean write) {
-      return null;
+      return write ? "BEGIN" : null;
     }
 
     @Override
@@ -89,7 +108,7 @@ enum Dialect {
 
     @Override
     boolean noTransaction(SQLException e) {
-      return false; // with autoCommit off the driver always has a transaction to roll back
+      return false; // ROLLBACK outside a transaction is only a warning
     }
 
     @Override
@@ -108,15 +127,30 @@ enum Dialect {
       }
       return false;
     }
+
+    @Override
+    boolean numbersChangesLater() {
+      return true;
+    }
+
+    @Override
+    String lockRows() {
+      return " FOR UPDATE";
+    }
+
+    @Override
+    String token() {
+      return "COALESCE(?, nextval('lease_tokens'))"; // PostgreSQL evaluates nextval only when ? is null
+    }
   };
 
   /**
-   * The statement that starts a transaction, or null when the driver starts one by itself
-   * ({@code autoCommit=false}). sqlite-jdbc in {@code autoCommit=false} mode begins the next
-   * transaction right after each commit, so an idle store would hold SQLite's write lock and block
-   * every other process: SQLite stays in autocommit mode and transactions are begun explicitly,
-   * IMMEDIATE for writes (take the write lock first rather than fail to upgrade a read lock later)
-   * and deferred for reads (WAL readers never wait for a writer).
+   * The statement that starts a transaction, or null when each statement may commit by itself. The
+   * connection stays in autocommit mode and transactions are begun explicitly: sqlite-jdbc in
+   * {@code autoCommit=false} mode begins the next transaction right after each commit, so an idle store
+   * would hold SQLite's write lock and block every other process. SQLite begins writes IMMEDIATE (take the
+   * write lock first rather than fail to upgrade a read lock later) and reads deferred (WAL readers never
+   * wait for a writer; the reads of one unit of work see one snapshot).
    */
   abstract String begin(boolean write);
 
@@ -137,6 +171,22 @@ enum Dialect {
    * network cut), rather than that the work was wrong: the work is waited and run again on a new connection.
    */
   abstract boolean isConnectionLoss(SQLException e);
+
+  /**
+   * Whether claims, epochs and ends leave their change pending for {@link ChangeNumbers} to number later
+   * rather than queue behind the change counter's lock: true where writers run concurrently.
+   */
+  abstract boolean numbersChangesLater();
+
+  /** The clause that locks the rows a SELECT reads until commit, or "" where the transaction already excludes writers. */
+  abstract String lockRows();
+
+  /**
+   * The SQL expression for a new fencing token, with one parameter: the token to use, or null to take the
+   * next value of a sequence, which holds no lock to commit (PostgreSQL). SQLite always binds the claim's
+   * change number.
+   */
+  abstract String token();
 
   /** Whether a failed ROLLBACK only says there was nothing to roll back, so the connection is fine. */
   abstract boolean noTransaction(SQLException e);

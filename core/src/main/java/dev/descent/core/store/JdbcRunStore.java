@@ -20,9 +20,9 @@ import java.util.TreeSet;
 /**
  * The {@link RunStore} contract written once in SQL both SQLite and PostgreSQL accept; the
  * subclasses only open the connection ({@link Dialect} holds the few differences). Every change
- * takes the next value of a single counter row as the run's {@code sequence}: the row lock makes
- * sequence order equal commit order, so an index catching up by {@code sequence > n} never skips a
- * change that committed late.
+ * gets a {@code sequence} number in commit order, so an index catching up by {@code sequence > n} never
+ * skips a change that committed late: at once from the single counter row, whose lock orders its holders,
+ * or, for the frequent writes of sweeps on PostgreSQL (claims, epochs, ends), later ({@link ChangeNumbers}).
  */
 abstract class JdbcRunStore implements RunStore {
   private static final String UPSERT_METRIC = "INSERT INTO metrics (run_pk, key, epoch, value) VALUES (?, ?, ?, ?)"
@@ -52,7 +52,8 @@ abstract class JdbcRunStore implements RunStore {
             + run.id() + "'. Run ids must be unique: let descent choose one.");
       }
       RunRows.insert(d, run, RunStatus.RUNNING, seq);
-      Leases.own(d, run.id(), LeaseOwner.self(), seq, run.startTime().plus(LeaseSettings.fromEnvironment().lease()));
+      Leases.own(d, run.id(), LeaseOwner.self(), token(seq),
+          run.startTime().plus(LeaseSettings.fromEnvironment().lease()));
       return null;
     });
   }
@@ -68,16 +69,18 @@ abstract class JdbcRunStore implements RunStore {
   }
 
   /**
-   * With a {@code token}, writes nothing unless the run is running under that claim: the change-counter
-   * lock taken first orders this against any takeover, so the epoch lands before the takeover (which
-   * then clears it) or is refused, never mixed into the new attempt.
+   * With a {@code token}, writes nothing unless the run is running under that claim: the run's row is
+   * locked first (SQLite: the whole store), which orders this against any takeover, so the epoch lands
+   * before the takeover (which then clears it) or is refused, never mixed into the new attempt. The lock
+   * also keeps the summaries' read-modify-write from losing a concurrent epoch.
    */
   private boolean logMetrics(String runId, Long token, List<MetricPoint> points, Instant now) {
     return db.transaction("logging " + points.size() + " metric points of run " + runId, d -> {
-      long seq = nextSequence();
+      ChangeNumbers.Mark change = change();
       long pk;
       Map<String, MetricSummary> summaries;
-      PreparedStatement read = d.prepare("SELECT pk, summaries, lease_token, status FROM runs WHERE id = ?");
+      PreparedStatement read = d.prepare("SELECT pk, summaries, lease_token, status FROM runs WHERE id = ?"
+          + d.dialect().lockRows());
       read.setString(1, runId);
       try (ResultSet rs = read.executeQuery()) {
         if (!rs.next()) {
@@ -99,11 +102,11 @@ abstract class JdbcRunStore implements RunStore {
       }
       insert.executeBatch();
       Summaries.fold(summaries, points);
-      PreparedStatement update = d.prepare("UPDATE runs SET summaries = ?, heartbeat = ?, sequence = ? WHERE pk = ?");
+      PreparedStatement update = d.prepare("UPDATE runs SET summaries = ?, heartbeat = ?, " + ChangeNumbers.SET
+          + " WHERE pk = ?");
       update.setString(1, Codec.summaries(summaries));
       RunRows.setInstant(update, 2, now);
-      update.setLong(3, seq);
-      update.setLong(4, pk);
+      update.setLong(change.bind(update, 3), pk);
       update.executeUpdate();
       return true;
     });
@@ -136,9 +139,9 @@ abstract class JdbcRunStore implements RunStore {
   private boolean finish(String runId, Long token, RunStatus status, Map<String, Double> test, String error,
       String stackTrace, Instant end) {
     return db.transaction("finishing run " + runId, d -> {
-      long seq = nextSequence();
+      ChangeNumbers.Mark change = change();
       PreparedStatement ps = d.prepare("UPDATE runs SET status = ?, test = ?, error = ?, stack_trace = ?,"
-          + " end_time = ?, heartbeat = ?, sequence = ? WHERE id = ?"
+          + " end_time = ?, heartbeat = ?, " + ChangeNumbers.SET + " WHERE id = ?"
           + (token == null ? "" : " AND lease_token = ? AND status = ?"));
       ps.setString(1, status.label());
       ps.setString(2, Codec.test(test));
@@ -146,20 +149,34 @@ abstract class JdbcRunStore implements RunStore {
       ps.setString(4, stackTrace);
       RunRows.setInstant(ps, 5, end);
       RunRows.setInstant(ps, 6, end);
-      ps.setLong(7, seq);
-      ps.setString(8, runId);
+      int i = change.bind(ps, 7);
+      ps.setString(i++, runId);
       if (token != null) {
-        ps.setLong(9, token);
-        ps.setString(10, RunStatus.RUNNING.label());
+        ps.setLong(i++, token);
+        ps.setString(i, RunStatus.RUNNING.label());
       }
       if (ps.executeUpdate() == 1) {
         return true;
       }
-      if (pk(runId) == null) {
+      return endedByThisCall(runId, token, status, end);
+    });
+  }
+
+  /**
+   * Whether a fenced end that changed nothing had in fact committed already: the unit of work is run again
+   * after a connection lost between the COMMIT and its reply ({@link Database}), and then finds the run ended
+   * under its own token, with its status and end time. That is reported done, not refused as a lost claim.
+   */
+  private boolean endedByThisCall(String runId, Long token, RunStatus status, Instant end) throws SQLException {
+    PreparedStatement ps = db.prepare("SELECT lease_token, status, end_time FROM runs WHERE id = ?");
+    ps.setString(1, runId);
+    try (ResultSet rs = ps.executeQuery()) {
+      if (!rs.next()) {
         throw notFound(runId);
       }
-      return false;
-    });
+      return token != null && end != null && rs.getLong(1) == token && status.label().equals(rs.getString(2))
+          && end.toEpochMilli() == rs.getLong(3);
+    }
   }
 
   @Override
@@ -291,10 +308,9 @@ abstract class JdbcRunStore implements RunStore {
         tags = Codec.tags(rs.getString(1));
       }
       if (add ? tags.add(tag) : tags.remove(tag)) {
-        PreparedStatement ps = d.prepare("UPDATE runs SET tags = ?, sequence = ? WHERE id = ?");
+        PreparedStatement ps = d.prepare("UPDATE runs SET tags = ?, " + ChangeNumbers.SET + " WHERE id = ?");
         ps.setString(1, Codec.tags(tags));
-        ps.setLong(2, seq);
-        ps.setString(3, runId);
+        ps.setString(new ChangeNumbers.Mark(seq).bind(ps, 2), runId);
         ps.executeUpdate();
       }
       return null;
@@ -306,10 +322,9 @@ abstract class JdbcRunStore implements RunStore {
     String valid = RunLabels.note(note);
     db.transaction("setting the note of run " + runId, d -> {
       long seq = nextSequence();
-      PreparedStatement ps = d.prepare("UPDATE runs SET note = ?, sequence = ? WHERE id = ?");
+      PreparedStatement ps = d.prepare("UPDATE runs SET note = ?, " + ChangeNumbers.SET + " WHERE id = ?");
       ps.setString(1, valid);
-      ps.setLong(2, seq);
-      ps.setString(3, runId);
+      ps.setString(new ChangeNumbers.Mark(seq).bind(ps, 2), runId);
       return requireOne(ps.executeUpdate(), runId);
     });
   }
@@ -343,19 +358,23 @@ abstract class JdbcRunStore implements RunStore {
 
   /**
    * Looks first in a read transaction, which takes no lock: most claim calls of a busy sweep are for cells
-   * that ended or are held (every worker walks every cell), and those must not queue behind the
-   * change-counter lock every write takes. Only a cell that looks claimable is claimed, in a write
-   * transaction that decides again under the lock.
+   * that ended or are held (every worker walks every cell), and those need no write. Only a cell that looks
+   * claimable is claimed, in a write transaction that decides again and updates the row only if it is still
+   * as it was read. On PostgreSQL that locks the cell's row alone: the token comes from a sequence and the
+   * change is numbered later ({@link ChangeNumbers}), so claims of different cells run side by side.
    */
   @Override
   public Claim claim(String runId, LeaseOwner owner, Instant now, Duration lease) {
-    Optional<Claim> refused = db.read("looking at sweep cell " + runId,
-        d -> Leases.refusal(d, location, runId, owner, now, lease, ProcessTable.LOCAL));
+    Lease held = db.read("looking at sweep cell " + runId,
+        d -> Leases.read(d, runId).orElseThrow(() -> Leases.missing(location, runId)));
+    Optional<Claim> refused = Leases.refusal(held, owner, now, lease, ProcessTable.LOCAL);
     if (refused.isPresent()) {
       return refused.get();
     }
-    return db.transaction("claiming sweep cell " + runId,
-        d -> Leases.claim(d, location, runId, owner, now, lease, nextSequence(), ProcessTable.LOCAL));
+    return db.transaction("claiming sweep cell " + runId, d -> {
+      ChangeNumbers.Mark change = change();
+      return Leases.claim(d, location, held, owner, now, lease, change, token(change.number()), ProcessTable.LOCAL);
+    });
   }
 
   /** Takes no change number, as heartbeats do not: renewing a lease is not a change anyone searches for. */
@@ -424,10 +443,17 @@ abstract class JdbcRunStore implements RunStore {
     });
   }
 
+  /**
+   * Numbers the changes that wait for a number first ({@link ChangeNumbers}): a cheap read when there are
+   * none, else one write transaction for all of them.
+   */
   @Override
   public long lastSequence() {
-    return db.read("reading the change counter",
-        d -> single(d.prepare("SELECT value FROM change_counter WHERE id = 1")));
+    long[] peek = db.read("reading the change counter", ChangeNumbers::peek);
+    if (peek[1] == 0) {
+      return peek[0];
+    }
+    return db.transaction("numbering the latest changes", ChangeNumbers::numberPending);
   }
 
   @Override
@@ -441,13 +467,23 @@ abstract class JdbcRunStore implements RunStore {
   }
 
   /**
-   * Takes the next change number. Every write takes it first: the counter row's lock, held to
-   * commit, then serialises writers across processes (on PostgreSQL; SQLite's IMMEDIATE
-   * transactions already do), so read-modify-writes of summaries and tags lose nothing and locks
-   * are always taken in the same order.
+   * Takes the next change number. A write that numbers its change takes it first: the counter row's lock,
+   * held to commit, then serialises those writers across processes (on PostgreSQL; SQLite's IMMEDIATE
+   * transactions already do), so read-modify-writes of tags lose nothing and the counter is always locked
+   * before any run row. Claims, epochs and ends on PostgreSQL lock the run's row instead ({@link #change}).
    */
   private long nextSequence() throws SQLException {
-    return single(db.prepare("UPDATE change_counter SET value = value + 1 WHERE id = 1 RETURNING value"));
+    return ChangeNumbers.next(db);
+  }
+
+  /** The change a claim, epoch or end makes: numbered now, or later where {@link Dialect#numbersChangesLater}. */
+  private ChangeNumbers.Mark change() throws SQLException {
+    return db.dialect().numbersChangesLater() ? ChangeNumbers.Mark.LATER : new ChangeNumbers.Mark(nextSequence());
+  }
+
+  /** The token to bind for a new claim ({@link Dialect#token}): null where a sequence gives it, else the change number. */
+  private Long token(Long sequence) {
+    return db.dialect().numbersChangesLater() ? null : sequence;
   }
 
   private Long pk(String runId) throws SQLException {

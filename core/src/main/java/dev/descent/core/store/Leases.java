@@ -15,8 +15,9 @@ import java.util.Optional;
 
 /**
  * Claims as leases in the {@code runs} table: who holds a run ({@code owner_*}), until when
- * ({@code lease_until}, pushed on by every heartbeat) and with which fencing token ({@code lease_token},
- * the change number of the claim, so it grows with every claim). A claim or takeover is one UPDATE
+ * ({@code lease_until}, pushed on by every heartbeat) and with which fencing token ({@code lease_token}:
+ * on PostgreSQL the next value of the sequence {@code lease_tokens}, on SQLite the change number of the
+ * claim, so it grows with every claim). A claim or takeover is one UPDATE
  * conditional on the row still being as it was read, so of two processes deciding on one cell at
  * once exactly one wins, on SQLite and PostgreSQL alike; {@link LeaseRule} decides whether it may.
  */
@@ -48,10 +49,8 @@ final class Leases {
         owner, RunRows.instant(rs, 8), RunRows.instant(rs, 9), rs.getString(10));
   }
 
-  /** Why {@code id} cannot be claimed now (it ended, or a live owner holds it); empty when it looks claimable. */
-  static Optional<Claim> refusal(Database d, String location, String id, LeaseOwner owner, Instant now, Duration lease,
-      ProcessTable processes) throws SQLException {
-    Lease held = read(d, id).orElseThrow(() -> missing(location, id));
+  /** What {@link LeaseRule} says of claiming {@code held} now: a refusal (ended, held), or empty when it may. */
+  static Optional<Claim> refusal(Lease held, LeaseOwner owner, Instant now, Duration lease, ProcessTable processes) {
     return switch (LeaseRule.judge(held, owner.machine(), processes, now, lease)) {
       case ENDED -> Optional.of(new Claim(Claim.Kind.ENDED, held, null));
       case HELD -> Optional.of(new Claim(Claim.Kind.HELD, held, null));
@@ -59,56 +58,80 @@ final class Leases {
     };
   }
 
-  private static DescentException missing(String location, String id) {
+  static DescentException missing(String location, String id) {
     return new DescentException(ErrorCode.NOT_FOUND,
         "Run store " + location + " has no sweep cell '" + id + "' to claim: was it deleted while the sweep ran?");
   }
 
   /**
-   * Claims {@code id} for {@code owner} if {@link LeaseRule} allows it: fresh start and heartbeat, the
-   * previous attempt's metrics, summaries, test metrics and error cleared, and a line saying how the
-   * previous attempt ended kept in {@code previous_attempt}.
+   * Claims the cell {@code held} (as read just before, outside this transaction) for {@code owner} if
+   * {@link LeaseRule} allows it: one UPDATE that applies only while the row is still as read, so of two
+   * claimers exactly one wins, and the loser reads the row again and is told who holds it. Fresh start and
+   * heartbeat, the previous attempt's metrics, summaries, test metrics and error cleared, and a line saying
+   * how the previous attempt ended kept in {@code previous_attempt}. {@code token} is the new fencing token,
+   * or null where the dialect takes it from its sequence ({@link Dialect#token}).
    */
-  static Claim claim(Database d, String location, String id, LeaseOwner owner, Instant now, Duration lease, long seq,
-      ProcessTable processes) throws SQLException {
-    Lease held = read(d, id).orElseThrow(() -> missing(location, id));
-    LeaseRule.Verdict v = LeaseRule.judge(held, owner.machine(), processes, now, lease);
-    switch (v) {
-      case ENDED:
-        return new Claim(Claim.Kind.ENDED, held, null);
-      case HELD:
-        return new Claim(Claim.Kind.HELD, held, null);
-      default:
-        break;
+  static Claim claim(Database d, String location, Lease held, LeaseOwner owner, Instant now, Duration lease,
+      ChangeNumbers.Mark change, Long token, ProcessTable processes) throws SQLException {
+    Optional<Claim> refused = refusal(held, owner, now, lease, processes);
+    if (refused.isPresent()) {
+      return refused.get();
     }
+    LeaseRule.Verdict v = LeaseRule.judge(held, owner.machine(), processes, now, lease);
+    String id = held.runId();
     String takeover = v == LeaseRule.Verdict.FREE ? null : LeaseRule.why(v, held, lease);
     PreparedStatement ps = d.prepare("UPDATE runs SET status = ?, start_time = ?, heartbeat = ?, end_time = NULL,"
-        + " summaries = '{}', test = '{}', sequence = ?, lease_token = ?, lease_until = ?, owner_host = ?,"
-        + " owner_machine = ?, owner_pid = ?, owner_started = ?, previous_attempt = COALESCE(?, CASE WHEN status = ?"
-        + " THEN NULL ELSE status || ': ' || COALESCE(error, 'no message') END), error = NULL, stack_trace = NULL"
-        + " WHERE id = ? AND status = ? AND COALESCE(lease_token, 0) = ? AND COALESCE(lease_until, 0) = ?");
+        + " summaries = '{}', test = '{}', " + ChangeNumbers.SET + ", " + ownerSet(d) + ", previous_attempt ="
+        + " COALESCE(?, CASE WHEN status = ? THEN NULL ELSE status || ': ' || COALESCE(error, 'no message') END),"
+        + " error = NULL, stack_trace = NULL"
+        + " WHERE id = ? AND status = ? AND COALESCE(lease_token, 0) = ? AND COALESCE(lease_until, 0) = ?"
+        + " RETURNING " + COLUMNS);
     ps.setString(1, RunStatus.RUNNING.label());
     RunRows.setInstant(ps, 2, now);
     RunRows.setInstant(ps, 3, now);
-    ps.setLong(4, seq);
-    int i = setOwner(ps, 5, seq, now.plus(lease), owner);
+    int i = setOwner(ps, change.bind(ps, 4), token, now.plus(lease), owner);
     ps.setString(i++, takeover);
     ps.setString(i++, RunStatus.QUEUED.label());
     ps.setString(i++, id);
-    i = setWhereUnchanged(ps, i, held);
-    if (ps.executeUpdate() != 1) {
-      return new Claim(Claim.Kind.HELD, read(d, id).orElseThrow(), null); // changed under us: ask again later
+    setWhereUnchanged(ps, i, held);
+    Lease granted;
+    try (ResultSet rs = ps.executeQuery()) {
+      if (!rs.next()) {
+        // changed since it was read: say what it is now
+        Lease changed = read(d, id).orElseThrow(() -> missing(location, id));
+        if (isThisClaim(changed, owner, now, lease)) {
+          return new Claim(Claim.Kind.GRANTED, changed, takeover); // committed by the attempt whose reply was lost
+        }
+        return refusal(changed, owner, now, lease, processes).orElse(new Claim(Claim.Kind.HELD, changed, null));
+      }
+      granted = map(rs);
     }
-    PreparedStatement clear = d.prepare("DELETE FROM metrics WHERE run_pk = (SELECT pk FROM runs WHERE id = ?)");
-    clear.setString(1, id);
-    clear.executeUpdate();
-    return new Claim(Claim.Kind.GRANTED, read(d, id).orElseThrow(), takeover);
+    if (held.status() != RunStatus.QUEUED) { // a queued cell never ran: it has no metrics to clear
+      PreparedStatement clear = d.prepare("DELETE FROM metrics WHERE run_pk = (SELECT pk FROM runs WHERE id = ?)");
+      clear.setString(1, id);
+      clear.executeUpdate();
+    }
+    return new Claim(Claim.Kind.GRANTED, granted, takeover);
   }
 
-  /** Gives a run just created by {@code owner} its lease, with the creation's change number as token. */
-  static void own(Database d, String id, LeaseOwner owner, long token, Instant until) throws SQLException {
-    PreparedStatement ps = d.prepare("UPDATE runs SET lease_token = ?, lease_until = ?, owner_host = ?,"
-        + " owner_machine = ?, owner_pid = ?, owner_started = ? WHERE id = ?");
+  /**
+   * Whether {@code found} is the claim this very call made: a unit of work whose COMMIT reached the server but
+   * whose reply was lost (the connection dropped) is run again by {@link Database}, and then finds its own
+   * claim. It is {@code owner}'s, started at {@code now} with a lease until {@code now + lease}, to the
+   * millisecond: no other claim or renewal writes that, so the cell is not taken for another owner's.
+   */
+  private static boolean isThisClaim(Lease found, LeaseOwner owner, Instant now, Duration lease) {
+    return found.status() == RunStatus.RUNNING && owner.equals(found.owner()) && found.heartbeat() != null
+        && found.heartbeat().toEpochMilli() == now.toEpochMilli() && found.leaseUntil() != null
+        && found.leaseUntil().toEpochMilli() == now.plus(lease).toEpochMilli();
+  }
+
+  /**
+   * Gives a run just created by {@code owner} its lease; {@code token} as in {@link #claim} (SQLite: the
+   * creation's change number).
+   */
+  static void own(Database d, String id, LeaseOwner owner, Long token, Instant until) throws SQLException {
+    PreparedStatement ps = d.prepare("UPDATE runs SET " + ownerSet(d) + " WHERE id = ?");
     int i = setOwner(ps, 1, token, until, owner);
     ps.setString(i, id);
     ps.executeUpdate();
@@ -148,22 +171,32 @@ final class Leases {
       if (v != LeaseRule.Verdict.EXPIRED && v != LeaseRule.Verdict.OWNER_GONE) {
         continue;
       }
-      PreparedStatement mark = d.prepare("UPDATE runs SET status = ?, end_time = ?, error = ?, sequence = ?"
+      PreparedStatement mark = d.prepare("UPDATE runs SET status = ?, end_time = ?, error = ?, " + ChangeNumbers.SET
           + " WHERE id = ? AND status = ? AND COALESCE(lease_token, 0) = ? AND COALESCE(lease_until, 0) = ?");
       mark.setString(1, RunStatus.CRASHED.label());
       RunRows.setInstant(mark, 2, held.heartbeat() == null ? now : held.heartbeat());
       mark.setString(3, "Crashed (checked at " + now + "): " + LeaseRule.why(v, held, fallbackLease) + ".");
-      mark.setLong(4, sequences.next());
-      mark.setString(5, held.runId());
-      setWhereUnchanged(mark, 6, held);
+      int i = new ChangeNumbers.Mark(sequences.next()).bind(mark, 4);
+      mark.setString(i++, held.runId());
+      setWhereUnchanged(mark, i, held);
       marked += mark.executeUpdate();
     }
     return marked;
   }
 
-  private static int setOwner(PreparedStatement ps, int i, long token, Instant until, LeaseOwner owner)
+  /** The columns {@link #setOwner} binds; the token is the dialect's expression ({@link Dialect#token}). */
+  private static String ownerSet(Database d) {
+    return "lease_token = " + d.dialect().token() + ", lease_until = ?, owner_host = ?, owner_machine = ?,"
+        + " owner_pid = ?, owner_started = ?";
+  }
+
+  private static int setOwner(PreparedStatement ps, int i, Long token, Instant until, LeaseOwner owner)
       throws SQLException {
-    ps.setLong(i++, token);
+    if (token == null) {
+      ps.setNull(i++, java.sql.Types.BIGINT);
+    } else {
+      ps.setLong(i++, token);
+    }
     RunRows.setInstant(ps, i++, until);
     ps.setString(i++, owner.host());
     ps.setString(i++, owner.machine());

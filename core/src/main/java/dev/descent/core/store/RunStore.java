@@ -118,8 +118,9 @@ public interface RunStore extends AutoCloseable {
 
   /**
    * Runs changed (created, updated) after change number {@code sequence}, in change order, at most
-   * {@code limit}. Each change takes its own number and numbers follow commit order, so paging by
-   * the last {@link Run#sequence} seen never skips one.
+   * {@code limit}. Each change gets its own number and numbers follow commit order, so paging by
+   * the last {@link Run#sequence} seen never skips one. A change may get its number only when
+   * {@link #lastSequence} is next asked: ask it first.
    */
   List<Run> changedSince(long sequence, int limit);
 
@@ -129,7 +130,7 @@ public interface RunStore extends AutoCloseable {
    */
   List<String> deletedSince(long sequence);
 
-  /** The store's latest change number. */
+  /** The store's latest change number, after numbering the committed changes that wait for one. */
   long lastSequence();
 
   /** Where the store lives, for messages: a directory or a JDBC URL without password. */

@@ -16,8 +16,15 @@ import java.util.List;
  */
 final class Schema {
 
-  /** One step: the version it produces and its statements ({@code %s} is the dialect's table option). */
-  record Migration(int version, List<String> statements) {}
+  /**
+   * One step: the version it produces and its statements ({@code %s} is the dialect's table option), for
+   * every dialect or only for {@code only}.
+   */
+  record Migration(int version, List<String> statements, Dialect only) {
+    Migration(int version, List<String> statements) {
+      this(version, statements, null);
+    }
+  }
 
   static final List<Migration> MIGRATIONS = List.of(
       new Migration(1, List.of(
@@ -52,7 +59,15 @@ final class Schema {
           "ALTER TABLE runs ADD COLUMN lease_until BIGINT", "ALTER TABLE runs ADD COLUMN owner_host TEXT",
           "ALTER TABLE runs ADD COLUMN owner_machine TEXT", "ALTER TABLE runs ADD COLUMN owner_pid BIGINT",
           "ALTER TABLE runs ADD COLUMN owner_started BIGINT", "ALTER TABLE runs ADD COLUMN previous_attempt TEXT",
-          "UPDATE runs SET lease_until = heartbeat + 60000 WHERE status = 'running'")));
+          "UPDATE runs SET lease_until = heartbeat + 60000 WHERE status = 'running'")),
+      // 6: claims, epochs and ends take no change number but mark the run pending, numbered in commit order
+      // later (ChangeNumbers); on PostgreSQL fencing tokens come from a sequence, past every token given so far
+      new Migration(6, List.of("ALTER TABLE runs ADD COLUMN pending_change INTEGER",
+          "CREATE INDEX runs_pending ON runs (pending_change) WHERE pending_change IS NOT NULL")),
+      new Migration(6, List.of("CREATE SEQUENCE lease_tokens",
+          "SELECT setval('lease_tokens', GREATEST(1, (SELECT value FROM change_counter WHERE id = 1),"
+              + " (SELECT MAX(lease_token) FROM runs)))"),
+          Dialect.POSTGRES));
 
   /** The version this program writes: the last migration's. */
   static final int CURRENT = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
@@ -76,7 +91,7 @@ final class Schema {
             + ". It was written by a newer descent: upgrade descent to open it, or use another --store.");
       }
       for (Migration m : MIGRATIONS) {
-        if (m.version() > found) {
+        if (m.version() > found && (m.only() == null || m.only() == dialect)) {
           for (String sql : m.statements()) {
             s.execute(String.format(sql, dialect.withoutRowId()));
           }

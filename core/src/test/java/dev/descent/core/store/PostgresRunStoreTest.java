@@ -50,6 +50,11 @@ class PostgresRunStoreTest extends RunStoreContract {
     }
   }
 
+  @Override
+  protected void dropTokenSequence() throws Exception {
+    executeRaw(location, "DROP SEQUENCE lease_tokens");
+  }
+
   @AfterEach
   void dropSchemas() throws Exception {
     closeStore();

@@ -528,6 +528,7 @@ abstract class RunStoreContract {
     executeRaw(location, "DROP TABLE sweeps");
     executeRaw(location, "DROP INDEX runs_by_sweep_cover");
     executeRaw(location, "CREATE INDEX runs_by_sweep ON runs (sweep_id, status)");
+    undoMigration6();
     dropLeaseColumns();
     executeRaw(location, "UPDATE schema_version SET version = 2");
     store = RunStores.open(location, clock);
@@ -537,6 +538,34 @@ abstract class RunStoreContract {
     assertEquals(sweep, store.sweepInfo("s1").orElseThrow());
     store.enqueue(new NewRun("cell", "grid", "s1", Map.of(), Map.of(), Map.of(), Set.of(), T0));
     assertEquals(1, store.sweeps().get(0).total(), "the sweep list reads the index migration 4 made");
+  }
+
+  /** Takes the store back to schema 5, before pending changes (and PostgreSQL's token sequence). */
+  private void undoMigration6() throws Exception {
+    executeRaw(location, "DROP INDEX runs_pending");
+    executeRaw(location, "ALTER TABLE runs DROP COLUMN pending_change");
+    dropTokenSequence();
+  }
+
+  /** Drops the sequence fencing tokens come from, where the database has one. */
+  protected void dropTokenSequence() throws Exception {}
+
+  @Test
+  void a_store_written_at_schema_5_is_migrated_and_a_takeover_still_gets_a_larger_token() throws Exception {
+    store.enqueue(cell("c1"));
+    store.create(newRun("r1", T0));
+    long old = store.claim("c1", ELSEWHERE, T0, Duration.ofSeconds(30)).lease().token();
+    store.close();
+    store = null;
+    undoMigration6();
+    executeRaw(location, "UPDATE schema_version SET version = 5");
+    store = RunStores.open(location, clock);
+    Claim takeover = store.claim("c1", LeaseOwner.self(), T0.plusSeconds(31), Duration.ofSeconds(30));
+    assertTrue(takeover.granted(), "the lease of the claim made at schema 5 ran out");
+    assertTrue(takeover.lease().token() > old, "tokens go on past those given before: " + takeover.lease().token()
+        + " after " + old);
+    assertFalse(store.finish("c1", old, RunStatus.FINISHED, Map.of(), null, null, T0.plusSeconds(32)));
+    assertEquals(RunStatus.RUNNING, store.get("c1").orElseThrow().status());
   }
 
   /** Takes the runs table back to schema 4, before leases. */
@@ -555,6 +584,7 @@ abstract class RunStoreContract {
     store.finish("r2", RunStatus.FINISHED, Map.of(), null, null, T0.plusSeconds(5));
     store.close();
     store = null;
+    undoMigration6();
     dropLeaseColumns();
     executeRaw(location, "UPDATE schema_version SET version = 4");
     clock.advance(Duration.ofSeconds(59));

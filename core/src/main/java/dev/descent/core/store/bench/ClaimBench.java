@@ -22,8 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The coordinator's throughput: {@code W} workers (threads, each with its own connection, as processes
  * have) claim the cells of one sweep of {@code N} cells that finish at once, each walking the cells in
  * the sweep's order as {@code SweepRunner} does, or ({@code spread}) from its own share of the cells as
- * {@code descent worker} does. Prints granted claims per second, the latency of every
- * claim call (p50, p99) and duplicates (a cell granted twice).
+ * {@code descent worker} does. Prints granted claims per second over the whole run (the workers' start and
+ * their walk past cells already ended included) and from the first grant to the last, the grants of each
+ * second, the latency of every claim call (p50, p99) and duplicates (a cell granted twice).
  * Usage: {@code ClaimBench STORE WORKERS CELLS [spread]}.
  */
 public final class ClaimBench {
@@ -44,6 +45,7 @@ public final class ClaimBench {
       }
     }
     Map<String, Integer> granted = new ConcurrentHashMap<>();
+    java.util.concurrent.ConcurrentLinkedQueue<Long> grantedAt = new java.util.concurrent.ConcurrentLinkedQueue<>();
     long[][] latencies = new long[workers][];
     AtomicInteger calls = new AtomicInteger();
     Thread[] threads = new Thread[workers];
@@ -63,6 +65,7 @@ public final class ClaimBench {
             mine[n++] = System.nanoTime() - c0;
             if (c.granted()) {
               granted.merge(id, 1, Integer::sum);
+              grantedAt.add(System.nanoTime());
               store.finish(id, c.lease().token(), RunStatus.FINISHED, Map.of(), null, null, Instant.now());
             }
           }
@@ -78,8 +81,14 @@ public final class ClaimBench {
     double wall = (System.nanoTime() - t0) / 1e9;
     long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
     long duplicates = granted.values().stream().filter(v -> v > 1).count();
-    System.out.printf(Locale.ROOT, "%d workers, %d cells: %d granted in %.1f s = %.0f claims/s; %d claim calls,"
-        + " latency p50 %.1f ms, p99 %.1f ms; duplicates %d%n", workers, cells, granted.size(), wall,
-        granted.size() / wall, calls.get(), all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6, duplicates);
+    long first = grantedAt.stream().mapToLong(Long::longValue).min().orElse(t0);
+    long last = grantedAt.stream().mapToLong(Long::longValue).max().orElse(t0);
+    int[] perSecond = new int[(int) ((last - t0) / 1_000_000_000L) + 1];
+    grantedAt.forEach(t -> perSecond[(int) ((t - t0) / 1_000_000_000L)]++);
+    System.out.printf(Locale.ROOT, "%d workers, %d cells: %d granted in %.1f s = %.0f claims/s (%.0f claims/s from"
+        + " the first grant to the last, %.1f s); %d claim calls, latency p50 %.1f ms, p99 %.1f ms; duplicates %d%n",
+        workers, cells, granted.size(), wall, granted.size() / wall, (granted.size() - 1) / ((last - first) / 1e9),
+        (last - first) / 1e9, calls.get(), all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6, duplicates);
+    System.out.println("granted per second: " + Arrays.toString(perSecond));
   }
 }
