@@ -37,7 +37,8 @@ class LrFinderFashionTest {
     System.out.printf("suggested %.3e (%s); %d points, stopped: %s; %.1f s%n", lr, r.suggestion().rule(),
         r.points().size(), r.stopped(), r.seconds());
     assertTrue(lr >= 3e-4 && lr <= 3e-3, "suggested " + lr);
-    assertTrue(r.stopped() != null && r.stopped().contains("4 × its minimum"), "adam blows up well before lr 10: "
-        + r.stopped());
+    // Whether the run stops by the 4 × minimum rule before lr 10 depends on how the network dies at high rates
+    // (float32 Adam lets it settle at the uniform loss ln 10 instead of blowing up), so it is not asserted here;
+    // LrFinderTest checks the stop rule on a problem that does diverge.
   }
 }
