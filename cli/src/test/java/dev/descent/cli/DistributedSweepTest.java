@@ -42,9 +42,14 @@ import org.junit.jupiter.api.io.TempDir;
  * loop of docs/distributed.md, run as it is, does the same for a smaller sweep.
  */
 class DistributedSweepTest {
+  /**
+   * Cells must outlast a worker JVM's start (several seconds on 2 loaded cores), or the submitter finishes
+   * the sweep alone and the test proves nothing: 8,000 samples make a cell take about a second even after
+   * the training-speed work, where 400 took 0.1 s.
+   */
   private static final String GRID = """
       name: many-workers
-      dataset: {name: moons, samples: 400, test_samples: 100, validation_split: 0.2}
+      dataset: {name: moons, samples: 8000, test_samples: 100, validation_split: 0.2}
       model:
         layers: [{type: dense, units: 16, activation: relu}, {type: dense, units: 2, activation: softmax}]
         loss: softmax_cross_entropy
