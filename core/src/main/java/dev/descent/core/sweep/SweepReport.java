@@ -99,8 +99,8 @@ public final class SweepReport {
     return m;
   }
 
-  /** Whether every cell ended well: finished or diverged (an outcome, not a fault). */
+  /** Whether every cell ended well: finished, diverged or pruned (an outcome, not a fault). */
   public static boolean allDone(SweepSummary s) {
-    return s.counts().keySet().stream().allMatch(st -> st == RunStatus.FINISHED || st == RunStatus.DIVERGED);
+    return s.counts().keySet().stream().allMatch(RunStatus::outcome);
   }
 }
