@@ -52,7 +52,7 @@ public final class SweepParser {
   /** Expands and validates a loaded document; the document is not modified. */
   public Sweep parseDocument(Map<String, Object> doc, String source, Path baseDir) {
     if (doc.get("search") != null) {
-      return new dev.descent.core.tuning.SearchSweeps(this).parse(doc, source, baseDir);
+      return new dev.descent.core.tuning.SearchSweeps(this, plugins).parse(doc, source, baseDir);
     }
     Problems problems = new Problems();
     SweepPlan plan = dev.descent.core.tuning.Pruning.plan(new dev.descent.core.tuning.SearchReader(problems)

@@ -16,6 +16,19 @@ public interface SweepPlan {
    */
   TrainingListener listenerFor(Sweep sweep, Cell cell, RunStore store);
 
+  /**
+   * Cells to run once the sweep's own are all taken (a TPE search's next proposal), or none when the search
+   * is complete or its budget spent. Workers call this one at a time per plan.
+   */
+  default java.util.List<Cell> more(Sweep sweep, RunStore store) {
+    return java.util.List.of();
+  }
+
+  /** The sweep with every cell known so far (a TPE search's proposals too): what its summary lists. */
+  default Sweep known(Sweep sweep) {
+    return sweep;
+  }
+
   /** What the pruner is, for summaries: {@code asha}, {@code median}, {@code none}. */
   default String pruner() {
     return "none";

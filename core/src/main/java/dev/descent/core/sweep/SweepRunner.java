@@ -69,6 +69,7 @@ public final class SweepRunner {
   private final AtomicInteger leftRunning = new AtomicInteger();
   /** The sweep {@link #run} runs, whose plan (a pruner) listens to each cell. */
   private volatile Sweep currentSweep;
+  private volatile Path currentFile;
 
   /** @param artifacts where each cell's kept weights go; null to keep none */
   public SweepRunner(Trainer trainer, RunStore store, Artifacts artifacts, PluginRegistry plugins, Clock clock) {
@@ -110,6 +111,7 @@ public final class SweepRunner {
   /** Runs every cell that still needs running with {@code workers} threads; returns how many ran. */
   public int run(Sweep sweep, Path file, int workers, SweepListener given) {
     currentSweep = sweep;
+    currentFile = file;
     SweepListener listener = new LeaseLossListener(given,
         cell -> running.stream().anyMatch(r -> r.runId().equals(cell.id()) && r.leaseLost()));
     Backend backend = Backend.current();
@@ -173,6 +175,14 @@ public final class SweepRunner {
       return null;
     }
     Cell cell = queue.poll();
+    if (cell != null) {
+      return cell;
+    }
+    for (Cell more : currentSweep.plan().more(currentSweep, store)) { // a search's next proposal
+      store.enqueue(newRun(currentSweep, more, currentFile, Backend.current()));
+      queue.add(more);
+    }
+    cell = queue.poll();
     if (cell != null) {
       return cell;
     }

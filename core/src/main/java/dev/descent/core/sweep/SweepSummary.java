@@ -29,7 +29,8 @@ public record SweepSummary(Sweep sweep, Map<RunStatus, Integer> counts, List<Row
   /** A configuration over its seeds. */
   public record Group(String config, Cell example, int n, double mean, double std, int diverged, int failed) {}
 
-  public static SweepSummary of(Sweep sweep, RunStore store) {
+  public static SweepSummary of(Sweep given, RunStore store) {
+    Sweep sweep = given.plan().known(given);
     Map<RunStatus, Integer> counts = new EnumMap<>(RunStatus.class);
     List<Row> rows = new ArrayList<>();
     Map<String, Run> runs = new java.util.HashMap<>();

@@ -1,6 +1,9 @@
 package dev.descent.core.tuning;
 
 import dev.descent.core.experiment.ExperimentException;
+import dev.descent.core.experiment.ExperimentParser;
+import dev.descent.core.plugin.PluginRegistry;
+import java.time.Clock;
 import dev.descent.core.experiment.Problems;
 import dev.descent.core.sweep.Cell;
 import dev.descent.core.sweep.CellIds;
@@ -28,9 +31,11 @@ import java.util.Set;
 public final class SearchSweeps {
   private static final int MAX_ATTEMPTS = 100;
   private final SweepParser parser;
+  private final PluginRegistry plugins;
 
-  public SearchSweeps(SweepParser parser) {
+  public SearchSweeps(SweepParser parser, PluginRegistry plugins) {
     this.parser = parser;
+    this.plugins = plugins;
   }
 
   /** Validates the whole file and returns the search's sweep; every problem at once otherwise. */
@@ -39,7 +44,7 @@ public final class SearchSweeps {
     SearchReader reader = new SearchReader(problems);
     SearchSpec spec = reader.search(doc.get("search"));
     PrunerSpec pruner = reader.pruner(doc.get("pruner"));
-    reader.budget(doc.get("budget"));
+    Budget budget = reader.budget(doc.get("budget"));
     if (doc.get("grid") != null) {
       problems.add("grid", "a file has grid: or search:, not both; move the grid's axes into search.space as lists");
     }
@@ -78,7 +83,14 @@ public final class SearchSweeps {
     List<String> names = spec.space().params().stream().map(Param::name).toList();
     List<String> ids = "tpe".equals(spec.method()) ? List.of(TpeSearch.identity(doc)) : cells.stream().map(Cell::id).toList();
     String id = CellIds.sweepId(names, first.objective(), ids);
-    return new Sweep(id, first.name(), first.objective(), cells, names, first.seeds()).withPlan(Pruning.plan(pruner));
+    Sweep sweep = new Sweep(id, first.name(), first.objective(), cells, names, first.seeds());
+    if ("tpe".equals(spec.method())) {
+      return sweep.withPlan(new TpeSearch(spec, budget, Pruning.plan(pruner), values -> {
+        Sweep trial = trial(doc, values, source, baseDir, new LinkedHashSet<>());
+        return trial == null ? List.of() : trial.cells();
+      }, new ExperimentParser(plugins), Clock.systemUTC()));
+    }
+    return sweep.withPlan(Pruning.plan(pruner));
   }
 
   /**
