@@ -29,6 +29,14 @@ public interface SweepPlan {
     return sweep;
   }
 
+  /**
+   * What {@code --dry-run} says instead of the grid's count line (a search's space, trials and pruner), or
+   * null to keep it.
+   */
+  default String describe(Sweep sweep) {
+    return null;
+  }
+
   /** What the pruner is, for summaries: {@code asha}, {@code median}, {@code none}. */
   default String pruner() {
     return "none";

@@ -51,6 +51,9 @@ public sealed interface Distribution permits Distribution.Numeric, Distribution.
         }
       }
       v = Math.min(high, Math.max(low, v));
+      if (s > 0 && !integer) { // 0.35, not 0.35000000000000003: the value is written into the file and shown
+        v = new java.math.BigDecimal(v).round(new java.math.MathContext(12)).doubleValue();
+      }
       return integer ? (Object) Math.round(v) : (Object) v;
     }
 

@@ -85,12 +85,12 @@ public final class SearchSweeps {
     String id = CellIds.sweepId(names, first.objective(), ids);
     Sweep sweep = new Sweep(id, first.name(), first.objective(), cells, names, first.seeds());
     if ("tpe".equals(spec.method())) {
-      return sweep.withPlan(new TpeSearch(spec, budget, Pruning.plan(pruner), values -> {
+      return sweep.withPlan(new TpeSearch(spec, budget, pruner, values -> {
         Sweep trial = trial(doc, values, source, baseDir, new LinkedHashSet<>());
         return trial == null ? List.of() : trial.cells();
       }, new ExperimentParser(plugins), Clock.systemUTC()));
     }
-    return sweep.withPlan(Pruning.plan(pruner));
+    return sweep.withPlan(new SearchPlan(spec, pruner, Pruning.plan(pruner)));
   }
 
   /**

@@ -33,6 +33,7 @@ import java.util.function.Function;
 final class TpeSearch implements SweepPlan {
   private final SearchSpec spec;
   private final Budget budget;
+  private final PrunerSpec pruner;
   private final SweepPlan pruning;
   private final Function<Map<String, Object>, List<Cell>> build;
   private final ExperimentParser parser;
@@ -44,11 +45,12 @@ final class TpeSearch implements SweepPlan {
   private boolean resumed;
   private Instant started;
 
-  TpeSearch(SearchSpec spec, Budget budget, SweepPlan pruning, Function<Map<String, Object>, List<Cell>> build,
+  TpeSearch(SearchSpec spec, Budget budget, PrunerSpec pruner, Function<Map<String, Object>, List<Cell>> build,
       ExperimentParser parser, Clock clock) {
     this.spec = spec;
     this.budget = budget;
-    this.pruning = pruning;
+    this.pruner = pruner;
+    this.pruning = Pruning.plan(pruner);
     this.build = build;
     this.parser = parser;
     this.clock = clock;
@@ -70,6 +72,11 @@ final class TpeSearch implements SweepPlan {
   @Override
   public String pruner() {
     return pruning.pruner();
+  }
+
+  @Override
+  public String describe(Sweep sweep) {
+    return SearchPlan.describe(spec, pruner, sweep);
   }
 
   @Override
