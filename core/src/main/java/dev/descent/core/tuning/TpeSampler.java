@@ -83,8 +83,10 @@ public final class TpeSampler {
   /** The values of {@code name} in {@code group}, in the order the trials were made (recent ones weigh most). */
   private static List<Object> chronological(List<Trial> history, List<Trial> group, String name) {
     List<Object> out = new ArrayList<>();
+    java.util.Set<Trial> members = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    members.addAll(group);
     for (Trial t : history) {
-      if (group.contains(t)) {
+      if (members.contains(t)) {
         out.add(t.params().get(name));
       }
     }
@@ -161,6 +163,10 @@ public final class TpeSampler {
     private final double[] mus;
     private final double[] sigmas;
     private final double[] weights;
+    /** Per component: log of its weight less the log of its mass inside the range (its truncation). */
+    private final double[] logScale;
+    /** Per component: log(sigma) + log(sqrt(2 pi)), the Gaussian density's normaliser. */
+    private final double[] logSigma;
 
     NumericParzen(Distribution.Numeric d, List<Object> observed) {
       this.d = d;
@@ -175,6 +181,12 @@ public final class TpeSampler {
       mus[n] = 0.5 * (low + high);
       sigmas = bandwidths(mus, low, high);
       weights = weights(n);
+      logScale = new double[n + 1];
+      logSigma = new double[n + 1];
+      for (int k = 0; k <= n; k++) {
+        logSigma[k] = Math.log(sigmas[k]) - Gauss.logPdf(0);
+        logScale[k] = Math.log(weights[k]) - Gauss.logMass((low - mus[k]) / sigmas[k], (high - mus[k]) / sigmas[k]);
+      }
     }
 
     /** Optuna's: the larger gap to a sorted neighbour (range ends included), ends not used for the outermost, clipped. */
@@ -232,17 +244,16 @@ public final class TpeSampler {
       double max = Double.NEGATIVE_INFINITY;
       double[] terms = new double[mus.length];
       for (int k = 0; k < mus.length; k++) {
-        double a = (low - mus[k]) / sigmas[k];
-        double b = (high - mus[k]) / sigmas[k];
         double t;
         if (q > 0) {
           double lo = Math.max(v - q / 2, low);
           double hi = Math.min(v + q / 2, high);
-          t = Gauss.logMass((lo - mus[k]) / sigmas[k], (hi - mus[k]) / sigmas[k]) - Gauss.logMass(a, b);
+          t = Gauss.logMass((lo - mus[k]) / sigmas[k], (hi - mus[k]) / sigmas[k]);
         } else {
-          t = Gauss.logPdf((v - mus[k]) / sigmas[k]) - Math.log(sigmas[k]) - Gauss.logMass(a, b);
+          double z = (v - mus[k]) / sigmas[k];
+          t = -0.5 * z * z - logSigma[k];
         }
-        terms[k] = t + Math.log(weights[k]);
+        terms[k] = t + logScale[k];
         max = Math.max(max, terms[k]);
       }
       double sum = 0;
