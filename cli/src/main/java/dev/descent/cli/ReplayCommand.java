@@ -64,6 +64,9 @@ final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--export", paramLabel = "FILE", description = "also write the table (params, per-epoch objective) as JSON")
   Path export;
 
+  @Option(names = "--partial", description = "replay the cells that ended so far of a sweep still running")
+  boolean partial;
+
   @Mixin
   StoreOptions storeOptions;
 
@@ -84,7 +87,7 @@ final class ReplayCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     try (Workspace ws = storeOptions.open()) {
-      ReplayTable table = ReplayTable.of(ws.store(), id);
+      ReplayTable table = ReplayTable.of(ws.store(), id, partial);
       if (export != null) {
         write(export, Json.write(table.toMap()));
       }

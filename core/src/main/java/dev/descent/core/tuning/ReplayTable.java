@@ -66,6 +66,15 @@ public record ReplayTable(String sweepId, String metric, boolean max, List<Strin
 
   /** The table of sweep {@code sweepId}; refuses one whose cells have not all ended. */
   public static ReplayTable of(RunStore store, String sweepId) {
+    return of(store, sweepId, false);
+  }
+
+  /**
+   * The table of sweep {@code sweepId}; with {@code partial}, of the cells that have an outcome so far (a
+   * sweep still running: the figures then describe that part of the grid only), else refusing a sweep
+   * whose cells have not all ended.
+   */
+  public static ReplayTable of(RunStore store, String sweepId, boolean partial) {
     SweepInfo info = store.sweepInfo(sweepId).orElseThrow(() -> new DescentException(ErrorCode.NOT_FOUND,
         "Run store " + store.location() + " has no sweep '" + sweepId + "'; `descent sweeps list` lists the sweeps it has."));
     String metric = Pruning.epochMetric(info.objectiveMetric());
@@ -73,10 +82,14 @@ public record ReplayTable(String sweepId, String metric, boolean max, List<Strin
     List<Run> runs = store.summaries(ids);
     long open = runs.stream().filter(r -> !r.status().outcome() && r.status() != dev.descent.core.train.RunStatus.FAILED)
         .count();
-    if (open > 0) {
+    if (partial) {
+      runs = runs.stream().filter(r -> r.status().outcome() || r.status() == dev.descent.core.train.RunStatus.FAILED)
+          .toList();
+      ids = runs.stream().map(Run::id).toList();
+    } else if (open > 0) {
       throw new DescentException(ErrorCode.INVALID_INPUT, "Sweep " + sweepId + " has " + open + " of " + runs.size()
           + " cells without an outcome (queued, running, crashed or stopped); replay needs a finished sweep: run it to"
-          + " the end first (`descent run FILE` resumes it).");
+          + " the end first (`descent run FILE` resumes it), or replay the ended cells alone with --partial.");
     }
     Map<String, List<MetricPoint>> points = store.metricsOf(ids, List.of(metric));
     Map<String, List<double[]>> curves = new LinkedHashMap<>();

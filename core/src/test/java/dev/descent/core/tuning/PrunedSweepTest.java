@@ -58,6 +58,14 @@ class PrunedSweepTest {
         assertEquals(at, curve.size(), "a pruned run keeps its curve up to the epoch it stopped at");
       }
       assertTrue(runs.stream().anyMatch(r -> r.status() == RunStatus.FINISHED), "the first cell is never pruned");
+      long spent = runs.stream().mapToLong(r -> r.summaries().get("val_loss").lastEpoch()).sum();
+      java.io.StringWriter text = new java.io.StringWriter();
+      dev.descent.core.sweep.SweepReport.print(new java.io.PrintWriter(text, true),
+          dev.descent.core.sweep.SweepSummary.of(sweep, store));
+      assertTrue(spent < 24, "pruning saved epochs: " + spent);
+      assertTrue(text.toString().contains(String.format(java.util.Locale.ROOT,
+          "asha pruner: %d epochs spent of the 24 its 6 cells train at most unpruned: %.1f%% saved", spent,
+          100.0 * (24 - spent) / 24)), text.toString());
       int again = new SweepRunner(trainer, store, null, TestExperiments.PLUGINS, Clock.systemUTC())
           .run(sweep, null, 1, SweepListener.NONE);
       assertEquals(0, again, "pruned cells are outcomes: never rerun");
