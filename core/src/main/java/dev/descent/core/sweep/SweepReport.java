@@ -28,11 +28,13 @@ public final class SweepReport {
     for (SweepSummary.Row r : s.best(5)) {
       out.printf("  %.4f  %s  %s%n", r.objective(), r.cell().id(), plain(r.cell().axisValues()));
     }
-    out.printf("%n%s by optimizer x learning rate (best other settings, mean over seeds; div = diverged):%n", o.metric());
+    boolean decades = SweepSummary.binsLearningRates(s.sweep());
+    out.printf("%n%s by optimizer x learning rate%s (best other settings, mean over seeds; div = diverged):%n",
+        o.metric(), decades ? " by decade" : "");
     var table = s.optimizerByLearningRate();
     List<Double> lrs = new ArrayList<>(s.learningRates());
     StringBuilder head = new StringBuilder(String.format("  %-12s", "optimizer"));
-    lrs.forEach(lr -> head.append(String.format("%16s", "lr=" + Numbers.plain(lr))));
+    lrs.forEach(lr -> head.append(String.format("%16s", decades ? "lr " + Numbers.plain(lr) + "+" : "lr=" + Numbers.plain(lr))));
     out.println(head);
     table.forEach((opt, row) -> {
       StringBuilder line = new StringBuilder(String.format("  %-12s", opt));

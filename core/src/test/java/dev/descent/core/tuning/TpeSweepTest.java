@@ -62,6 +62,12 @@ class TpeSweepTest {
       assertEquals(13, new HashSet<>(straight).size());
       SweepSummary summary = SweepSummary.of(sweep, store);
       assertEquals(13, summary.rows().size(), "the summary lists the proposals too");
+      for (double lr : summary.learningRates()) {
+        assertEquals(lr, Math.pow(10, Math.round(Math.log10(lr))), 1e-12, "a search's rates are binned by decade");
+      }
+      java.io.StringWriter text = new java.io.StringWriter();
+      dev.descent.core.sweep.SweepReport.print(new java.io.PrintWriter(text, true), summary);
+      assertTrue(text.toString().contains("val_loss by optimizer x learning rate by decade"), text.toString());
     }
     Sweep again = new SweepParser(TestExperiments.PLUGINS).parse(SEARCH, "search.yaml", dir);
     try (RunStore store = RunStores.open(dir.resolve("b").toString(), Clock.systemUTC())) {
