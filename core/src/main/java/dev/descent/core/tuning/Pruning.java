@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A sweep's pruner at work: after each epoch of a cell (once the recorder has stored it) it reads the other
- * cells' recorded objective from the store, so every process of a sweep decides from the same evidence,
+ * A sweep's pruner at work: after each epoch of a cell (once the recorder has stored it) it reads the
+ * recorded objective of the sweep's other cells in the store, so every process of a sweep decides from the same evidence,
  * and stops the cell with {@link CellPruned} when the rule says so.
  */
 public record Pruning(PrunerSpec spec) implements SweepPlan {
@@ -40,12 +40,13 @@ public record Pruning(PrunerSpec spec) implements SweepPlan {
   public TrainingListener listenerFor(Sweep sweep, Cell cell, RunStore store) {
     String metric = epochMetric(sweep.objective().metric());
     PruneRule rule = PruneRule.of(spec, metric, "max".equals(sweep.objective().mode()));
-    List<String> others = sweep.cells().stream().map(Cell::id).filter(id -> !id.equals(cell.id())).toList();
     List<Double> own = new ArrayList<>();
     return new TrainingListener() {
       @Override
       public void onEpoch(EpochMetrics m) {
         own.add(m.get(metric));
+        // every cell of the sweep in the store: a search's later proposals and other processes' cells too
+        List<String> others = store.cellIds(sweep.id()).stream().filter(id -> !id.equals(cell.id())).toList();
         String why = rule.check(m.epoch(), new Curve(cell.id(), values(own), false), curves(store, others, metric));
         if (why != null) {
           throw new CellPruned(m.epoch(), why);

@@ -66,7 +66,7 @@ final class TpeSearch implements SweepPlan {
 
   @Override
   public TrainingListener listenerFor(Sweep sweep, Cell cell, RunStore store) {
-    return pruning.listenerFor(sweep, cell, store);
+    return pruning.listenerFor(sweep, cell, store); // compares with every cell of the sweep in the store
   }
 
   @Override

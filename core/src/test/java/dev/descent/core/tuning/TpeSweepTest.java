@@ -52,6 +52,27 @@ class TpeSweepTest {
   }
 
   @Test
+  void asha_in_a_tpe_search_compares_a_proposal_with_every_trial_before_it() {
+    Sweep sweep = new SweepParser(TestExperiments.PLUGINS).parse(SEARCH.replace("epochs: 2", "epochs: 3")
+        + "pruner: {method: asha, min_epochs: 1, reduction_factor: 3}\n", "search.yaml", dir);
+    try (RunStore store = RunStores.open(dir.resolve("asha").toString(), Clock.systemUTC())) {
+      runner(store).run(sweep, null, 1, SweepListener.NONE);
+      List<Run> runs = store.summaries(ids(store, sweep));
+      assertEquals(13, runs.size());
+      int checked = 0;
+      for (int i = 10; i < 13; i++) {
+        String why = runs.get(i).error();
+        if (runs.get(i).status() == dev.descent.core.train.RunStatus.PRUNED && why.startsWith("pruned at epoch 1:")) {
+          int n = Integer.parseInt(why.replaceAll(".*\\(top 1/3 of (\\d+)\\)$", "$1"));
+          assertEquals(i + 1, n, "every earlier trial reached epoch 1, proposals too: " + why);
+          checked++;
+        }
+      }
+      assertTrue(checked > 0, "a proposal pruned at epoch 1 names how many it was compared with: " + runs.stream().map(Run::error).toList());
+    }
+  }
+
+  @Test
   void a_tpe_search_cut_short_and_rerun_ends_with_the_same_trials_as_one_run_through() {
     Sweep sweep = new SweepParser(TestExperiments.PLUGINS).parse(SEARCH, "search.yaml", dir);
     assertEquals(TpeSampler.STARTUP_TRIALS, sweep.cells().size(), "the random startup trials are known up front");
