@@ -22,7 +22,7 @@ class CommittedSearchFileTest {
       assertEquals("sgd".equals(c.axisValues().get("optimizer")), c.axisValues().containsKey("training.optimizer.momentum"));
     }
     String dryRun = DryRunTable.count(sweep);
-    assertTrue(dryRun.startsWith("tpe search: 30 trials x 1 seed = 30 cells (shown: the 10 random startup trials"), dryRun);
+    assertTrue(dryRun.startsWith("tpe search: 40 trials x 1 seed = 40 cells (shown: the 10 random startup trials"), dryRun);
     assertTrue(dryRun.contains("learning_rate: log_uniform [0.0001, 1]"), dryRun);
     assertTrue(dryRun.contains("training.optimizer.momentum: uniform [0, 0.95]  when {optimizer=[sgd]}"), dryRun);
     assertTrue(dryRun.contains("pruner: asha, rungs at epochs [1, 3, 9], top 1/3 go on"), dryRun);
