@@ -8,6 +8,7 @@ curve epoch by epoch (reporting each epoch and asking the pruner), and returns t
 Like descent's replay, the best found counts complete trials only (study.best_value), epochs are counted
 per epoch read times the configuration's seeds, and a configuration is charged again when Optuna proposes
 it again (Optuna has no notion of a finished duplicate; descent redraws instead, which is its own saving).
+A combination missing from a partial table (`--partial`) is pruned before its first epoch: no cost, not counted.
 
     /usr/bin/python3 bench/optuna_replay.py table.json --sampler tpe --pruner asha --repeats 30
     /usr/bin/python3 bench/optuna_replay.py table.json --sampler tpe --pruner asha --epochs-budget 180
@@ -54,11 +55,12 @@ def main():
             if c["params"][a] not in choices[a]:
                 choices[a].append(c["params"][a])
     trials = args.trials or len(cells)
-    optuna.logging.set_verbosity(optuna.logging.WARNING)
+    optuna.logging.set_verbosity(optuna.logging.ERROR)
 
     outcomes = []
     for seed in range(args.repeats):
         spent = [0]
+        real = [0]
         sampler = (optuna.samplers.TPESampler(seed=seed) if args.sampler == "tpe"
                    else optuna.samplers.RandomSampler(seed=seed))
         pruner = {"asha": optuna.pruners.SuccessiveHalvingPruner(min_resource=args.min_epochs,
@@ -70,7 +72,10 @@ def main():
 
         def objective(trial):
             params = {a: trial.suggest_categorical(a, choices[a]) for a in axes}
-            cell = cells[key(params, axes)]
+            cell = cells.get(key(params, axes))
+            if cell is None:  # a combination a partial table lacks: pruned at once, no cost, not counted
+                raise optuna.TrialPruned()
+            real[0] += 1
             best = None
             for epoch, value in enumerate(cell["curve"], start=1):
                 spent[0] += cell["seeds"]
@@ -83,15 +88,15 @@ def main():
             return best if best is not None else float("nan")
 
         def budget(study, trial):
-            if args.epochs_budget is not None and spent[0] >= args.epochs_budget:
+            if args.epochs_budget is not None and spent[0] >= args.epochs_budget or real[0] >= trials:
                 study.stop()
 
-        study.optimize(objective, n_trials=trials, callbacks=[budget])
+        study.optimize(objective, n_trials=100 * trials, callbacks=[budget])
         complete = [t for t in study.trials if t.state == optuna.trial.TrialState.COMPLETE
                     and t.value is not None and not math.isnan(t.value)]
         best = (max if maximize else min)(t.value for t in complete) if complete else float("nan")
-        pruned = sum(1 for t in study.trials if t.state == optuna.trial.TrialState.PRUNED)
-        outcomes.append((best, spent[0], pruned, len(study.trials)))
+        pruned = sum(1 for t in study.trials if t.state == optuna.trial.TrialState.PRUNED and t.intermediate_values)
+        outcomes.append((best, spent[0], pruned, real[0]))
 
     full = table["full_epochs"]
     print(json.dumps({
