@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code descent sweeps}: the sweeps in a store with their cells counted by status. */
 @Command(name = "sweeps", mixinStandardHelpOptions = true, description = "List sweeps and their cells.",
-    subcommands = {SweepsCommand.ListSweeps.class, SweepsCommand.Show.class, SweepAnalyzeCommand.class})
+    subcommands = {SweepsCommand.ListSweeps.class, SweepsCommand.Show.class, SweepAnalyzeCommand.class,
+        ReplayCommand.class})
 public final class SweepsCommand {
 
   private static String counts(SweepCounts s) {

@@ -84,6 +84,7 @@ final class SweepsApi {
       double value = SweepSummary.objective(objective, r);
       c.put("objective", Double.isFinite(value) ? value : null);
       c.put("error", r.error());
+      c.put("epochs", r.summaries().containsKey("train_loss") ? r.summaries().get("train_loss").lastEpoch() : 0);
       cells.add(c);
     }
     body.put("runs", cells);

@@ -21,7 +21,8 @@ import java.util.Set;
  * its base experiment, and {@code dev.descent.core.sweep.SweepParser} expands it, validating each cell here.
  */
 public final class ExperimentParser {
-  private static final Set<String> TOP = Set.of("name", "description", "dataset", "model", "training", "grid", "seeds", "objective");
+  private static final Set<String> TOP = Set.of("name", "description", "dataset", "model", "training", "grid", "seeds", "objective",
+      "search", "pruner", "budget");
   /** The most units a dense layer may have (documented in the user guide). */
   public static final int MAX_UNITS = 100_000;
   private final PluginRegistry plugins;

@@ -23,7 +23,7 @@ import java.util.function.Function;
  * holds for a {@code training.optimizer.name} path axis.
  */
 final class CellBuilder {
-  private static final Set<String> SWEEP_SECTIONS = Set.of("grid", "seeds", "objective");
+  private static final Set<String> SWEEP_SECTIONS = Set.of("grid", "seeds", "objective", "search", "pruner", "budget");
   private final Map<String, Object> base = new LinkedHashMap<>();
   private final List<Axis> axes;
   /** An optimizer's declared param names; null for an unknown optimizer (the parser reports it). */

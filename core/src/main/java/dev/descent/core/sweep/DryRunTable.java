@@ -50,6 +50,10 @@ public final class DryRunTable {
 
   /** {@code 60 cells: 5 optimizer x 3 learning_rate x 2 batch_size x 2 dropout x 2 seeds}. */
   public static String count(Sweep sweep) {
+    String search = sweep.plan().describe(sweep);
+    if (search != null) {
+      return search;
+    }
     List<String> factors = new ArrayList<>();
     for (String axis : sweep.axes()) {
       Set<Object> distinct = new LinkedHashSet<>();

@@ -35,7 +35,7 @@ public final class StoredSweeps {
 
   static boolean unfinished(SweepCounts c) {
     return c.counts().entrySet().stream()
-        .anyMatch(e -> e.getValue() > 0 && e.getKey() != RunStatus.FINISHED && e.getKey() != RunStatus.DIVERGED);
+        .anyMatch(e -> e.getValue() > 0 && !e.getKey().outcome());
   }
 
   /** The sweep {@code sweepId} as it was run, cells in its order. */

@@ -51,7 +51,12 @@ public final class SweepParser {
 
   /** Expands and validates a loaded document; the document is not modified. */
   public Sweep parseDocument(Map<String, Object> doc, String source, Path baseDir) {
+    if (doc.get("search") != null) {
+      return new dev.descent.core.tuning.SearchSweeps(this, plugins).parse(doc, source, baseDir);
+    }
     Problems problems = new Problems();
+    SweepPlan plan = dev.descent.core.tuning.Pruning.plan(new dev.descent.core.tuning.SearchReader(problems)
+        .pruner(doc.get("pruner")));
     GridReader grid = new GridReader(plugins, problems);
     List<Axis> axes = grid.read(doc);
     Objective objective = Objective.read(doc.get("objective"), problems);
@@ -93,7 +98,7 @@ public final class SweepParser {
     if (!all.isEmpty()) {
       throw new ExperimentException(source, all.stream().distinct().toList());
     }
-    return sweep(cells, axes, objective.resolve(cells.get(0).experiment()), source);
+    return sweep(cells, axes, objective.resolve(cells.get(0).experiment()), source).withPlan(plan);
   }
 
   /** The sweep of valid cells, after the checks that need every cell: the objective, repeated cells. */

@@ -18,15 +18,23 @@ public final class SweepReport {
     StringBuilder counts = new StringBuilder("  ");
     s.counts().forEach((st, n) -> counts.append(st.label()).append(' ').append(n).append("  "));
     out.println(counts.toString().stripTrailing());
+    if (!"none".equals(s.sweep().plan().pruner())) {
+      long spent = epochsSpent(s);
+      long most = mostEpochs(s);
+      out.printf("  %s pruner: %d epochs spent of the %d its %d cells train at most unpruned: %.1f%% saved%n",
+          s.sweep().plan().pruner(), spent, most, s.rows().size(), most == 0 ? 0.0 : 100.0 * (most - spent) / most);
+    }
     out.printf("%nbest cells by %s (%s):%n", o.metric(), o.mode());
     for (SweepSummary.Row r : s.best(5)) {
       out.printf("  %.4f  %s  %s%n", r.objective(), r.cell().id(), plain(r.cell().axisValues()));
     }
-    out.printf("%n%s by optimizer x learning rate (best other settings, mean over seeds; div = diverged):%n", o.metric());
+    boolean decades = SweepSummary.binsLearningRates(s.sweep());
+    out.printf("%n%s by optimizer x learning rate%s (best other settings, mean over seeds; div = diverged):%n",
+        o.metric(), decades ? " by decade" : "");
     var table = s.optimizerByLearningRate();
     List<Double> lrs = new ArrayList<>(s.learningRates());
     StringBuilder head = new StringBuilder(String.format("  %-12s", "optimizer"));
-    lrs.forEach(lr -> head.append(String.format("%16s", "lr=" + Numbers.plain(lr))));
+    lrs.forEach(lr -> head.append(String.format("%16s", decades ? "lr " + Numbers.plain(lr) + "+" : "lr=" + Numbers.plain(lr))));
     out.println(head);
     table.forEach((opt, row) -> {
       StringBuilder line = new StringBuilder(String.format("  %-12s", opt));
@@ -41,6 +49,21 @@ public final class SweepReport {
         out.printf("  %-16s  %s%n", cell(g), g.config());
       }
     }
+  }
+
+  /** Epochs trained over the sweep's cells (each run's last recorded epoch). */
+  static long epochsSpent(SweepSummary s) {
+    long n = 0;
+    for (SweepSummary.Row r : s.rows()) {
+      var m = r.run() == null ? null : r.run().summaries().get("train_loss");
+      n += m == null ? 0 : m.lastEpoch();
+    }
+    return n;
+  }
+
+  /** Epochs the cells would train with no pruner and no early stopping: each its {@code training.epochs}. */
+  static long mostEpochs(SweepSummary s) {
+    return s.rows().stream().mapToLong(r -> r.cell().experiment().training().epochs()).sum();
   }
 
   /** {@code {optimizer=sgd, learning_rate=0.0001}}, not {@code learning_rate=1.0E-4}. */
@@ -69,6 +92,9 @@ public final class SweepReport {
     Map<String, Integer> counts = new LinkedHashMap<>();
     s.counts().forEach((st, n) -> counts.put(st.label(), n));
     m.put("counts", counts);
+    m.put("pruner", s.sweep().plan().pruner());
+    m.put("epochs_spent", epochsSpent(s));
+    m.put("epochs_unpruned_max", mostEpochs(s));
     List<Map<String, Object>> best = new ArrayList<>();
     for (SweepSummary.Row r : s.best(10)) {
       best.add(Map.of("id", r.cell().id(), "objective", r.objective(), "axes", r.cell().axisValues()));
@@ -99,8 +125,8 @@ public final class SweepReport {
     return m;
   }
 
-  /** Whether every cell ended well: finished or diverged (an outcome, not a fault). */
+  /** Whether every cell ended well: finished, diverged or pruned (an outcome, not a fault). */
   public static boolean allDone(SweepSummary s) {
-    return s.counts().keySet().stream().allMatch(st -> st == RunStatus.FINISHED || st == RunStatus.DIVERGED);
+    return s.counts().keySet().stream().allMatch(RunStatus::outcome);
   }
 }

@@ -67,6 +67,9 @@ public final class SweepRunner {
   /** The first store failure (a full disk, a read-only store): the sweep claims nothing more and stops. */
   private final AtomicReference<DescentException> storeFailure = new AtomicReference<>();
   private final AtomicInteger leftRunning = new AtomicInteger();
+  /** The sweep {@link #run} runs, whose plan (a pruner) listens to each cell. */
+  private volatile Sweep currentSweep;
+  private volatile Path currentFile;
 
   /** @param artifacts where each cell's kept weights go; null to keep none */
   public SweepRunner(Trainer trainer, RunStore store, Artifacts artifacts, PluginRegistry plugins, Clock clock) {
@@ -107,6 +110,8 @@ public final class SweepRunner {
 
   /** Runs every cell that still needs running with {@code workers} threads; returns how many ran. */
   public int run(Sweep sweep, Path file, int workers, SweepListener given) {
+    currentSweep = sweep;
+    currentFile = file;
     SweepListener listener = new LeaseLossListener(given,
         cell -> running.stream().anyMatch(r -> r.runId().equals(cell.id()) && r.leaseLost()));
     Backend backend = Backend.current();
@@ -170,6 +175,14 @@ public final class SweepRunner {
       return null;
     }
     Cell cell = queue.poll();
+    if (cell != null) {
+      return cell;
+    }
+    for (Cell more : currentSweep.plan().more(currentSweep, store)) { // a search's next proposal
+      store.enqueue(newRun(currentSweep, more, currentFile, Backend.current()));
+      queue.add(more);
+    }
+    cell = queue.poll();
     if (cell != null) {
       return cell;
     }
@@ -246,10 +259,14 @@ public final class SweepRunner {
       };
       var data = Datasets.load(cell.experiment().dataset());
       long t1 = System.nanoTime();
-      TrainingResult r = trainer.train(cell.experiment(), data, CompositeListener.of(recorder, progress));
+      TrainingListener plan = currentSweep.plan().listenerFor(currentSweep, cell, store);
+      TrainingResult r = trainer.train(cell.experiment(), data, CompositeListener.of(recorder, progress, plan));
       training = System.nanoTime() - t1 - recorder.storeNanos();
       recorder.finished(r, artifacts);
       listener.onCellEnd(cell, r.status(), r.divergence() == null ? null : r.divergence().message());
+    } catch (CellPruned p) {
+      recorder.pruned(p.getMessage());
+      listener.onCellEnd(cell, RunStatus.PRUNED, p.getMessage());
     } catch (Throwable t) {
       Optional<DescentException> storeDown = StoreFailures.find(t);
       if (storeDown.isEmpty() && !(t instanceof StoreStopped)) {

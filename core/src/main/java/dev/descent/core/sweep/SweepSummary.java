@@ -29,7 +29,8 @@ public record SweepSummary(Sweep sweep, Map<RunStatus, Integer> counts, List<Row
   /** A configuration over its seeds. */
   public record Group(String config, Cell example, int n, double mean, double std, int diverged, int failed) {}
 
-  public static SweepSummary of(Sweep sweep, RunStore store) {
+  public static SweepSummary of(Sweep given, RunStore store) {
+    Sweep sweep = given.plan().known(given);
     Map<RunStatus, Integer> counts = new EnumMap<>(RunStatus.class);
     List<Row> rows = new ArrayList<>();
     Map<String, Run> runs = new java.util.HashMap<>();
@@ -101,13 +102,23 @@ public record SweepSummary(Sweep sweep, Map<RunStatus, Integer> counts, List<Row
   /** The rows as {@link SweepTable} entries: a cell's setting is its axis values without the seed. */
   private static SweepTable table(Sweep sweep, List<Row> rows) {
     List<SweepTable.Entry> entries = new ArrayList<>();
+    boolean search = binsLearningRates(sweep);
     for (Row r : rows) {
       var optimizer = r.cell().experiment().training().optimizer();
+      double lr = ((Number) optimizer.params().get("learning_rate")).doubleValue();
       entries.add(new SweepTable.Entry(r.cell().id(), optimizer.name(),
-          ((Number) optimizer.params().get("learning_rate")).doubleValue(), r.config(),
+          search && lr > 0 ? Math.pow(10, Math.floor(Math.log10(lr) + 1e-9)) : lr, r.config(),
           r.run() == null ? RunStatus.QUEUED : r.run().status(), r.objective()));
     }
     return SweepTable.of(entries, sweep.objective());
+  }
+
+  /**
+   * Whether the optimizer x learning rate table bins learning rates by decade (column 0.001 holds
+   * [0.001, 0.01)): in a search, where every trial draws its own rate, so columns of single cells say nothing.
+   */
+  public static boolean binsLearningRates(Sweep sweep) {
+    return sweep.plan().describe(sweep) != null;
   }
 
   private Group group(SweepTable.Setting s) {

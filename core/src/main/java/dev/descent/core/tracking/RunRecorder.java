@@ -125,6 +125,11 @@ public final class RunRecorder implements TrainingListener, AutoCloseable {
     end(RunStatus.FAILED, Map.of(), String.valueOf(t.getMessage() == null ? t.toString() : t.getMessage()), trace.toString());
   }
 
+  /** Records that a sweep's pruner stopped the run; {@code reason} says at which epoch and why. */
+  public void pruned(String reason) {
+    end(RunStatus.PRUNED, Map.of(), reason, null);
+  }
+
   /** Records that the user interrupted the run; the epochs recorded so far stay. */
   public void stopped() {
     end(RunStatus.STOPPED, Map.of(), "interrupted", null);

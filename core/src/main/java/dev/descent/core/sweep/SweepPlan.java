@@ -1,0 +1,44 @@
+package dev.descent.core.sweep;
+
+import dev.descent.core.store.RunStore;
+import dev.descent.core.train.TrainingListener;
+
+/**
+ * What a sweep does beyond running each cell to its end: a pruner that stops hopeless cells at an epoch
+ * end. Implemented in {@code dev.descent.core.tuning}; a plain grid has {@link #NONE}.
+ */
+public interface SweepPlan {
+  SweepPlan NONE = (sweep, cell, store) -> TrainingListener.NONE;
+
+  /**
+   * A listener added to the training of {@code cell}; its {@code onEpoch} (called after the epoch is
+   * recorded) may throw {@link CellPruned} to end the cell as {@code pruned}.
+   */
+  TrainingListener listenerFor(Sweep sweep, Cell cell, RunStore store);
+
+  /**
+   * Cells to run once the sweep's own are all taken (a TPE search's next proposal), or none when the search
+   * is complete or its budget spent. Workers call this one at a time per plan.
+   */
+  default java.util.List<Cell> more(Sweep sweep, RunStore store) {
+    return java.util.List.of();
+  }
+
+  /** The sweep with every cell known so far (a TPE search's proposals too): what its summary lists. */
+  default Sweep known(Sweep sweep) {
+    return sweep;
+  }
+
+  /**
+   * What {@code --dry-run} says instead of the grid's count line (a search's space, trials and pruner), or
+   * null to keep it.
+   */
+  default String describe(Sweep sweep) {
+    return null;
+  }
+
+  /** What the pruner is, for summaries: {@code asha}, {@code median}, {@code none}. */
+  default String pruner() {
+    return "none";
+  }
+}
