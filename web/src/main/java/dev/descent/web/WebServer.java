@@ -78,6 +78,8 @@ public final class WebServer implements AutoCloseable {
       compare.register(config.routes);
       artifacts.register(config.routes);
       pages.register(config.routes);
+      // the MLflow tracking API, a second dialect over the same workspace (docs/mlflow.md)
+      new dev.descent.web.mlflow.MlflowApi(workspace, java.time.Clock.systemUTC()).register(config.routes);
       ApiErrors.register(config.routes);
     });
   }

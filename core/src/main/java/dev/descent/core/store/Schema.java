@@ -52,7 +52,19 @@ final class Schema {
           "ALTER TABLE runs ADD COLUMN lease_until BIGINT", "ALTER TABLE runs ADD COLUMN owner_host TEXT",
           "ALTER TABLE runs ADD COLUMN owner_machine TEXT", "ALTER TABLE runs ADD COLUMN owner_pid BIGINT",
           "ALTER TABLE runs ADD COLUMN owner_started BIGINT", "ALTER TABLE runs ADD COLUMN previous_attempt TEXT",
-          "UPDATE runs SET lease_until = heartbeat + 60000 WHERE status = 'running'")));
+          "UPDATE runs SET lease_until = heartbeat + 60000 WHERE status = 'running'")),
+      // 8: the MLflow dialect (MlflowRecords): experiments with ids, lifecycle and tags (0 is MLflow's
+      // default), and metric histories with any step, a timestamp and repeats; value 0 with is_nan 1 is NaN,
+      // which SQLite would store as NULL. IF NOT EXISTS: tests take a store back to an older version by
+      // dropping what came later, and leave these
+      new Migration(8, List.of("CREATE TABLE IF NOT EXISTS mlflow_experiments (id BIGINT PRIMARY KEY, name TEXT NOT NULL UNIQUE,"
+          + " lifecycle TEXT NOT NULL, artifact_location TEXT NOT NULL, creation_time BIGINT NOT NULL,"
+          + " last_update_time BIGINT NOT NULL, tags TEXT NOT NULL)",
+          "INSERT INTO mlflow_experiments (id, name, lifecycle, artifact_location, creation_time, last_update_time,"
+          + " tags) VALUES (0, 'Default', 'active', 'mlflow-artifacts:/0', 0, 0, '{}') ON CONFLICT (id) DO NOTHING",
+          "CREATE TABLE IF NOT EXISTS mlflow_metrics (run_pk BIGINT NOT NULL, key TEXT NOT NULL, step BIGINT NOT NULL,"
+          + " ts BIGINT NOT NULL, value DOUBLE PRECISION NOT NULL, is_nan INTEGER NOT NULL,"
+          + " PRIMARY KEY (run_pk, key, step, ts, value, is_nan))%s")));
 
   /** The version this program writes: the last migration's. */
   static final int CURRENT = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
