@@ -313,13 +313,14 @@ public final class MlflowRecords {
   public List<LoggedMetric> history(String runId, String key, int offset, int limit) {
     return db.read("reading metric " + key + " of run " + runId, d -> {
       Row row = row(runId);
-      PreparedStatement ps = d.prepare("SELECT key, value, ts, step, is_nan FROM mlflow_metrics"
+      PreparedStatement ps = d.prepare("SELECT ?, value, ts, step, is_nan FROM mlflow_metrics"
           + " WHERE run_pk = ? AND key = ? ORDER BY step, ts, value LIMIT ? OFFSET ?");
-      ps.setLong(1, row.pk);
-      ps.setString(2, key);
-      ps.setInt(3, limit);
-      ps.setInt(4, offset);
-      List<LoggedMetric> points = points(ps);
+      ps.setString(1, key);
+      ps.setLong(2, row.pk);
+      ps.setString(3, key);
+      ps.setInt(4, limit);
+      ps.setInt(5, offset);
+      List<LoggedMetric> points = points(ps, key);
       if (!points.isEmpty() || offset > 0 || hasHistory(row.pk, key)) {
         return points;
       }
@@ -329,7 +330,7 @@ public final class MlflowRecords {
       epochs.setLong(2, row.pk);
       epochs.setString(3, key);
       epochs.setInt(4, limit);
-      return points(epochs);
+      return points(epochs, key);
     });
   }
 
@@ -350,7 +351,7 @@ public final class MlflowRecords {
       for (Map.Entry<String, MetricSummary> e : run.summaries().entrySet()) {
         ps.setLong(1, pk);
         ps.setString(2, e.getKey());
-        List<LoggedMetric> last = points(ps);
+        List<LoggedMetric> last = points(ps, e.getKey());
         out.put(e.getKey(), last.isEmpty()
             ? new LoggedMetric(e.getKey(), e.getValue().last(), heartbeat, e.getValue().lastEpoch()) : last.get(0));
       }
@@ -442,13 +443,14 @@ public final class MlflowRecords {
     }
   }
 
-  private static List<LoggedMetric> points(PreparedStatement ps) throws SQLException {
+  /** The points of one {@code key} (not read back per row: 100,000 equal strings cost more than the numbers). */
+  private static List<LoggedMetric> points(PreparedStatement ps, String key) throws SQLException {
     List<LoggedMetric> out = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         double v = rs.getDouble(2);
-        v = rs.getInt(5) == 1 || rs.wasNull() ? Double.NaN : v;
-        out.add(new LoggedMetric(rs.getString(1), v, rs.getLong(3), rs.getLong(4)));
+        v = rs.wasNull() || rs.getInt(5) == 1 ? Double.NaN : v;
+        out.add(new LoggedMetric(key, v, rs.getLong(3), rs.getLong(4)));
       }
     }
     return out;

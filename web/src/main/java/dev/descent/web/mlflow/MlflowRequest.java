@@ -85,6 +85,10 @@ final class MlflowRequest {
 
   /** An int64 as a JSON number or a string of digits; null when absent. */
   Long int64(String name) {
+    JsonNode n = ctx == null ? body.get(name) : null;
+    if (n != null && n.isIntegralNumber() && n.canConvertToLong()) {
+      return n.longValue(); // the Python client's shape, read without going through text
+    }
     String s = string(name);
     if (s == null || s.isEmpty()) {
       return null;
@@ -103,6 +107,10 @@ final class MlflowRequest {
 
   /** A double as a JSON number or one of the strings NaN, Infinity, -Infinity. */
   double number(String name) {
+    JsonNode n = ctx == null ? body.get(name) : null;
+    if (n != null && n.isNumber()) {
+      return n.doubleValue();
+    }
     String s = required(name);
     try {
       return switch (s) {
