@@ -19,6 +19,7 @@ public final class MlflowApi {
   private final LoggingEndpoints logging;
   private final MetricsEndpoints metrics;
   private final SearchRunsEndpoint searchRuns;
+  private final ArtifactsProxy artifacts;
 
   public MlflowApi(Workspace ws, Clock clock) {
     MlflowRecords records = ws.store().mlflow();
@@ -27,6 +28,7 @@ public final class MlflowApi {
     this.logging = new LoggingEndpoints(records, clock);
     this.metrics = new MetricsEndpoints(records);
     this.searchRuns = new SearchRunsEndpoint(ws.store(), ws.search(), records, clock);
+    this.artifacts = new ArtifactsProxy(ws.artifacts().root().resolve("mlflow"));
   }
 
   /** Registers every endpoint; call before the server's catch-all for {@code /api/*}. */
@@ -53,6 +55,7 @@ public final class MlflowApi {
     post(r, "runs/log-batch", logging::logBatch);
     post(r, "runs/log-inputs", logging::logInputs);
     get(r, "metrics/get-history", metrics::history);
+    artifacts.register(r);
     r.get(BASE + "*", MlflowErrors::notServed);
     r.post(BASE + "*", MlflowErrors::notServed);
   }
