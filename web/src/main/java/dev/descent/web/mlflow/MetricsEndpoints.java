@@ -3,7 +3,6 @@ package dev.descent.web.mlflow;
 import dev.descent.core.store.LoggedMetric;
 import dev.descent.core.store.MlflowRecords;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.descent.core.Json;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,7 +27,7 @@ final class MetricsEndpoints {
    */
   static byte[] json(List<LoggedMetric> points, String nextPageToken) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 + points.size() * 90);
-    try (JsonGenerator g = Json.mapper().getFactory().createGenerator(out)) {
+    try (JsonGenerator g = MlflowJson.MAPPER.getFactory().createGenerator(out)) {
       g.writeStartObject();
       g.writeArrayFieldStart("metrics");
       for (LoggedMetric m : points) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.descent.core.DescentException;
 import dev.descent.core.ErrorCode;
-import dev.descent.core.Json;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +33,7 @@ final class MlflowRequest {
       return new MlflowRequest(MissingNode.getInstance(), null);
     }
     try {
-      JsonNode node = Json.mapper().readTree(text);
+      JsonNode node = MlflowJson.MAPPER.readTree(text);
       if (!node.isObject()) {
         throw invalid("Request body must be a JSON object");
       }
