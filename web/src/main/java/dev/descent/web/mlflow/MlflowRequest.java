@@ -28,18 +28,21 @@ final class MlflowRequest {
     if (!"POST".equals(ctx.method().name()) && !"PATCH".equals(ctx.method().name())) {
       return new MlflowRequest(MissingNode.getInstance(), ctx);
     }
-    String text = ctx.body();
-    if (text.isBlank()) {
+    byte[] bytes = ctx.bodyAsBytes(); // parsed as UTF-8 bytes: faster than decoding to a String first
+    if (new String(bytes, 0, Math.min(bytes.length, 64), java.nio.charset.StandardCharsets.UTF_8).isBlank()
+        && bytes.length <= 64) {
       return new MlflowRequest(MissingNode.getInstance(), null);
     }
     try {
-      JsonNode node = MlflowJson.MAPPER.readTree(text);
+      JsonNode node = MlflowJson.MAPPER.readTree(bytes);
       if (!node.isObject()) {
         throw invalid("Request body must be a JSON object");
       }
       return new MlflowRequest(node, null);
     } catch (JsonProcessingException e) {
       throw invalid("Request body is not valid JSON: " + e.getOriginalMessage());
+    } catch (java.io.IOException e) {
+      throw invalid("Request body could not be read: " + e.getMessage());
     }
   }
 
