@@ -33,7 +33,9 @@ import java.util.Map;
  */
 public final class MlflowBench {
   private static final String API = "/api/2.0/mlflow/";
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  /** HTTP/1.1 with keep-alive, as the Python client (requests) speaks it. */
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
   /** The {@code Server-Timing} of the last response: the server's own time, without HTTP and the client. */
   private double lastServerMs;
