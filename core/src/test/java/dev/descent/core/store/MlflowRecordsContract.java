@@ -89,6 +89,23 @@ abstract class MlflowRecordsContract {
   }
 
   @Test
+  void a_large_batch_with_duplicates_and_repeated_steps_keeps_each_distinct_point_once() {
+    newRun("r1", "Default");
+    List<LoggedMetric> points = new java.util.ArrayList<>();
+    for (int i = 0; i < 250; i++) {
+      points.add(new LoggedMetric("acc", i / 250.0, 1000 + i, i / 2)); // two points per step
+    }
+    points.add(points.get(10)); // an exact duplicate, as a client retrying part of a batch sends
+    records.logBatch("r1", points, Map.of(), Map.of(), T0);
+    records.logBatch("r1", points.subList(0, 120), Map.of(), Map.of(), T0); // the same points again
+    List<LoggedMetric> history = records.history("r1", "acc", 0, 1000);
+    assertEquals(points.subList(0, 250), history);
+    List<MetricPoint> epochs = store.metrics("r1", List.of("acc"));
+    assertEquals(125, epochs.size());
+    assertEquals(new MetricPoint("acc", 124, 249 / 250.0), epochs.get(124), "the step's later point");
+  }
+
+  @Test
   void a_changed_param_refuses_the_whole_batch() {
     newRun("r1", "Default");
     records.logBatch("r1", List.of(), Map.of("lr", "0.1"), Map.of(), T0);
