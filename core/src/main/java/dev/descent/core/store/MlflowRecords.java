@@ -33,27 +33,17 @@ public final class MlflowRecords {
   public static final String TAG_PREFIX = "tags.";
   /** Far in the future: an MLflow run has no heartbeat, so it must never look like a crashed descent run. */
   private static final Instant NO_EXPIRY = Instant.parse("9999-12-31T23:59:59Z");
-  private static final String ADD_POINT = "INSERT INTO mlflow_metrics (run_pk, key, step, ts, value, is_nan)"
-      + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (run_pk, key, step, ts, value, is_nan) DO NOTHING";
-  /** Rows per multi-row insert of points. */
-  private static final int ROWS = 100;
-  private static final String ADD_POINTS = "INSERT INTO mlflow_metrics (run_pk, key, step, ts, value, is_nan) VALUES "
-      + String.join(", ", java.util.Collections.nCopies(ROWS, "(?, ?, ?, ?, ?, ?)"))
-      + " ON CONFLICT (run_pk, key, step, ts, value, is_nan) DO NOTHING";
-  private static final String UPSERT_EPOCH = "INSERT INTO metrics (run_pk, key, epoch, value) VALUES (?, ?, ?, ?)"
-      + " ON CONFLICT (run_pk, key, epoch) DO UPDATE SET value = excluded.value";
-  private static final String UPSERT_EPOCHS = "INSERT INTO metrics (run_pk, key, epoch, value) VALUES "
-      + String.join(", ", java.util.Collections.nCopies(ROWS, "(?, ?, ?, ?)"))
-      + " ON CONFLICT (run_pk, key, epoch) DO UPDATE SET value = excluded.value";
-  private static final String EXPERIMENT_COLUMNS =
-      "id, name, lifecycle, artifact_location, creation_time, last_update_time, tags";
 
   private final Database db;
   private final String location;
+  private final MlflowMetricRows metricRows;
+  private final MlflowExperimentRows experimentRows;
 
   MlflowRecords(Database db, String location) {
     this.db = db;
     this.location = location;
+    this.metricRows = new MlflowMetricRows(db);
+    this.experimentRows = new MlflowExperimentRows(db);
   }
 
   // ---- experiments
@@ -62,32 +52,28 @@ public final class MlflowRecords {
   public long createExperiment(String name, String artifactLocation, Map<String, String> tags, Instant now) {
     return db.transaction("creating experiment " + name, d -> {
       nextSequence();
-      if (byName(name).isPresent() || runsOf(name)) {
+      if (experimentRows.byName(name).isPresent() || experimentRows.runsOf(name)) {
         throw new DescentException(ErrorCode.ALREADY_EXISTS, "Experiment '" + name + "' already exists.");
       }
-      return insertExperiment(name, artifactLocation, tags, now);
+      return experimentRows.insertExperiment(name, artifactLocation, tags, now);
     });
   }
 
   public Optional<MlflowExperiment> experiment(long id) {
-    return db.read("reading experiment " + id, d -> {
-      PreparedStatement ps = d.prepare("SELECT " + EXPERIMENT_COLUMNS + " FROM mlflow_experiments WHERE id = ?");
-      ps.setLong(1, id);
-      return experiments(ps).stream().findFirst();
-    });
+    return db.read("reading experiment " + id, d -> experimentRows.byId(id));
   }
 
   /** The experiment of that name; a descent experiment without an MLflow id yet gets one. */
   public Optional<MlflowExperiment> experimentByName(String name, Instant now) {
-    Optional<MlflowExperiment> found = db.read("reading experiment " + name, d -> byName(name));
+    Optional<MlflowExperiment> found = db.read("reading experiment " + name, d -> experimentRows.byName(name));
     if (found.isPresent()) {
       return found;
     }
     return db.transaction("adopting experiment " + name, d -> {
-      if (byName(name).isEmpty() && runsOf(name)) {
-        insertExperiment(name, null, Map.of(), now);
+      if (experimentRows.byName(name).isEmpty() && experimentRows.runsOf(name)) {
+        experimentRows.insertExperiment(name, null, Map.of(), now);
       }
-      return byName(name);
+      return experimentRows.byName(name);
     });
   }
 
@@ -102,25 +88,24 @@ public final class MlflowRecords {
         }
       }
       for (String name : missing) {
-        insertExperiment(name, null, Map.of(), now);
+        experimentRows.insertExperiment(name, null, Map.of(), now);
       }
       return null;
     });
-    return db.read("listing experiments", d -> experiments(d.prepare("SELECT " + EXPERIMENT_COLUMNS
-        + " FROM mlflow_experiments ORDER BY id")));
+    return db.read("listing experiments", d -> experimentRows.all());
   }
 
   /** The ids of experiments by name, giving descent experiments without one an id; unknown names left out. */
   public Map<String, Long> experimentIds(Collection<String> names, Instant now) {
-    Map<String, Long> ids = db.read("reading experiment ids", d -> idsOf(names));
+    Map<String, Long> ids = db.read("reading experiment ids", d -> experimentRows.idsOf(names));
     if (ids.size() == names.stream().distinct().count()) {
       return ids;
     }
     return db.transaction("adopting experiments", d -> {
-      Map<String, Long> again = idsOf(names);
+      Map<String, Long> again = experimentRows.idsOf(names);
       for (String name : names) {
-        if (!again.containsKey(name) && runsOf(name)) {
-          again.put(name, insertExperiment(name, null, Map.of(), now));
+        if (!again.containsKey(name) && experimentRows.runsOf(name)) {
+          again.put(name, experimentRows.insertExperiment(name, null, Map.of(), now));
         }
       }
       return again;
@@ -131,11 +116,11 @@ public final class MlflowRecords {
   public void renameExperiment(long id, String newName, Instant now) {
     db.transaction("renaming experiment " + id, d -> {
       nextSequence();
-      MlflowExperiment e = requireExperiment(id);
+      MlflowExperiment e = experimentRows.requireExperiment(id);
       if (e.name().equals(newName)) {
         return null;
       }
-      if (byName(newName).isPresent() || runsOf(newName)) {
+      if (experimentRows.byName(newName).isPresent() || experimentRows.runsOf(newName)) {
         throw new DescentException(ErrorCode.ALREADY_EXISTS, "Experiment '" + newName + "' already exists.");
       }
       PreparedStatement ps = d.prepare("UPDATE mlflow_experiments SET name = ?, last_update_time = ? WHERE id = ?");
@@ -166,8 +151,9 @@ public final class MlflowRecords {
   public void setExperimentLifecycle(long id, String lifecycle, Instant now) {
     db.transaction("changing experiment " + id, d -> {
       nextSequence();
-      requireExperiment(id);
-      PreparedStatement ps = d.prepare("UPDATE mlflow_experiments SET lifecycle = ?, last_update_time = ? WHERE id = ?");
+      experimentRows.requireExperiment(id);
+      PreparedStatement ps = d.prepare("UPDATE mlflow_experiments SET lifecycle = ?, last_update_time = ?"
+          + " WHERE id = ?");
       ps.setString(1, lifecycle);
       ps.setLong(2, now.toEpochMilli());
       ps.setLong(3, id);
@@ -179,7 +165,7 @@ public final class MlflowRecords {
   public void setExperimentTag(long id, String key, String value, Instant now) {
     db.transaction("tagging experiment " + id, d -> {
       nextSequence();
-      Map<String, String> tags = new TreeMap<>(requireExperiment(id).tags());
+      Map<String, String> tags = new TreeMap<>(experimentRows.requireExperiment(id).tags());
       tags.put(key, value);
       PreparedStatement ps = d.prepare("UPDATE mlflow_experiments SET tags = ?, last_update_time = ? WHERE id = ?");
       ps.setString(1, Codec.map(tags));
@@ -269,9 +255,9 @@ public final class MlflowRecords {
       tags.forEach((key, value) -> row.params.put(TAG_PREFIX + key, value));
       Map<String, MetricSummary> summaries = row.summaries;
       if (!metrics.isEmpty()) {
-        insertPoints(row.pk, metrics);
-        List<MetricPoint> epochs = latestPerStep(metrics);
-        upsertEpochs(row.pk, epochs);
+        metricRows.insertPoints(row.pk, metrics);
+        List<MetricPoint> epochs = MlflowMetricRows.latestPerStep(metrics);
+        metricRows.upsertEpochs(row.pk, epochs);
         Summaries.fold(summaries, epochs);
       }
       PreparedStatement ps = d.prepare("UPDATE runs SET params = ?, summaries = ?, heartbeat = ?, sequence = ?"
@@ -320,8 +306,8 @@ public final class MlflowRecords {
       ps.setString(3, key);
       ps.setInt(4, limit);
       ps.setInt(5, offset);
-      List<LoggedMetric> points = points(ps, key);
-      if (!points.isEmpty() || offset > 0 || hasHistory(row.pk, key)) {
+      List<LoggedMetric> points = MlflowMetricRows.points(ps, key);
+      if (!points.isEmpty() || offset > 0 || metricRows.hasHistory(row.pk, key)) {
         return points;
       }
       PreparedStatement epochs = d.prepare("SELECT key, value, ?, epoch, 0 FROM metrics WHERE run_pk = ? AND key = ?"
@@ -330,7 +316,7 @@ public final class MlflowRecords {
       epochs.setLong(2, row.pk);
       epochs.setString(3, key);
       epochs.setInt(4, limit);
-      return points(epochs, key);
+      return MlflowMetricRows.points(epochs, key);
     });
   }
 
@@ -351,7 +337,7 @@ public final class MlflowRecords {
       for (Map.Entry<String, MetricSummary> e : run.summaries().entrySet()) {
         ps.setLong(1, pk);
         ps.setString(2, e.getKey());
-        List<LoggedMetric> last = points(ps, e.getKey());
+        List<LoggedMetric> last = MlflowMetricRows.points(ps, e.getKey());
         out.put(e.getKey(), last.isEmpty()
             ? new LoggedMetric(e.getKey(), e.getValue().last(), heartbeat, e.getValue().lastEpoch()) : last.get(0));
       }
@@ -404,175 +390,6 @@ public final class MlflowRecords {
       return new Row(rs.getLong(1), rs.getLong(2), new LinkedHashMap<>(Codec.map(rs.getString(3))),
           Codec.tags(rs.getString(4)), Codec.summaries(rs.getString(5)));
     }
-  }
-
-  /**
-   * Inserts the points {@link #ROWS} to a statement, the rest one by one in a batch: one statement per 100 rows
-   * made the batch's inserts about a third cheaper than one per row (fewer steps through the driver).
-   */
-  private void insertPoints(long pk, List<LoggedMetric> metrics) throws SQLException {
-    int full = metrics.size() / ROWS * ROWS;
-    if (full > 0) {
-      PreparedStatement many = db.prepare(ADD_POINTS);
-      for (int from = 0; from < full; from += ROWS) {
-        int i = 1;
-        for (LoggedMetric m : metrics.subList(from, from + ROWS)) {
-          i = bindPoint(many, i, pk, m);
-        }
-        many.executeUpdate();
-      }
-    }
-    if (full < metrics.size()) {
-      PreparedStatement one = db.prepare(ADD_POINT);
-      for (LoggedMetric m : metrics.subList(full, metrics.size())) {
-        bindPoint(one, 1, pk, m);
-        one.addBatch();
-      }
-      one.executeBatch();
-    }
-  }
-
-  /** The epochs' values, {@link #ROWS} to a statement as the points ({@code epochs} has each key and epoch once). */
-  private void upsertEpochs(long pk, List<MetricPoint> epochs) throws SQLException {
-    int full = epochs.size() / ROWS * ROWS;
-    PreparedStatement many = full > 0 ? db.prepare(UPSERT_EPOCHS) : null;
-    for (int from = 0; from < full; from += ROWS) {
-      int i = 1;
-      for (MetricPoint p : epochs.subList(from, from + ROWS)) {
-        i = bindEpoch(many, i, pk, p);
-      }
-      many.executeUpdate();
-    }
-    if (full < epochs.size()) {
-      PreparedStatement one = db.prepare(UPSERT_EPOCH);
-      for (MetricPoint p : epochs.subList(full, epochs.size())) {
-        bindEpoch(one, 1, pk, p);
-        one.addBatch();
-      }
-      one.executeBatch();
-    }
-  }
-
-  private static int bindEpoch(PreparedStatement ps, int i, long pk, MetricPoint p) throws SQLException {
-    ps.setLong(i, pk);
-    ps.setString(i + 1, p.key());
-    ps.setInt(i + 2, p.epoch());
-    ps.setDouble(i + 3, p.value());
-    return i + 4;
-  }
-
-  private static int bindPoint(PreparedStatement ps, int i, long pk, LoggedMetric m) throws SQLException {
-    boolean nan = Double.isNaN(m.value());
-    ps.setLong(i, pk);
-    ps.setString(i + 1, m.key());
-    ps.setLong(i + 2, m.step());
-    ps.setLong(i + 3, m.timestamp());
-    ps.setDouble(i + 4, nan ? 0 : m.value());
-    ps.setInt(i + 5, nan ? 1 : 0);
-    return i + 6;
-  }
-
-  /** The value with the latest timestamp at each step of each key (the later one on a tie), as epochs. */
-  private static List<MetricPoint> latestPerStep(List<LoggedMetric> metrics) {
-    Map<String, Map<Integer, LoggedMetric>> latest = new LinkedHashMap<>();
-    for (LoggedMetric m : metrics) {
-      int epoch = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, m.step()));
-      latest.computeIfAbsent(m.key(), k -> new TreeMap<>())
-          .merge(epoch, m, (old, now) -> now.timestamp() >= old.timestamp() ? now : old);
-    }
-    List<MetricPoint> out = new ArrayList<>();
-    latest.forEach((key, steps) -> steps.forEach((epoch, m) -> out.add(new MetricPoint(key, epoch, m.value()))));
-    return out;
-  }
-
-  private boolean hasHistory(long pk, String key) throws SQLException {
-    PreparedStatement ps = db.prepare("SELECT 1 FROM mlflow_metrics WHERE run_pk = ? AND key = ? LIMIT 1");
-    ps.setLong(1, pk);
-    ps.setString(2, key);
-    try (ResultSet rs = ps.executeQuery()) {
-      return rs.next();
-    }
-  }
-
-  /** The points of one {@code key} (not read back per row: 100,000 equal strings cost more than the numbers). */
-  private static List<LoggedMetric> points(PreparedStatement ps, String key) throws SQLException {
-    List<LoggedMetric> out = new ArrayList<>();
-    try (ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        double v = rs.getDouble(2);
-        v = rs.wasNull() || rs.getInt(5) == 1 ? Double.NaN : v;
-        out.add(new LoggedMetric(key, v, rs.getLong(3), rs.getLong(4)));
-      }
-    }
-    return out;
-  }
-
-  private long insertExperiment(String name, String artifactLocation, Map<String, String> tags, Instant now)
-      throws SQLException {
-    long id;
-    try (ResultSet rs = db.prepare("SELECT COALESCE(MAX(id), 0) + 1 FROM mlflow_experiments").executeQuery()) {
-      rs.next();
-      id = rs.getLong(1);
-    }
-    PreparedStatement ps = db.prepare("INSERT INTO mlflow_experiments (" + EXPERIMENT_COLUMNS
-        + ") VALUES (?, ?, 'active', ?, ?, ?, ?)");
-    ps.setLong(1, id);
-    ps.setString(2, name);
-    ps.setString(3, artifactLocation == null || artifactLocation.isBlank() ? "mlflow-artifacts:/" + id
-        : artifactLocation);
-    ps.setLong(4, now.toEpochMilli());
-    ps.setLong(5, now.toEpochMilli());
-    ps.setString(6, Codec.map(tags == null ? Map.of() : new TreeMap<>(tags)));
-    ps.executeUpdate();
-    return id;
-  }
-
-  private MlflowExperiment requireExperiment(long id) throws SQLException {
-    PreparedStatement ps = db.prepare("SELECT " + EXPERIMENT_COLUMNS + " FROM mlflow_experiments WHERE id = ?");
-    ps.setLong(1, id);
-    return experiments(ps).stream().findFirst().orElseThrow(() -> new DescentException(ErrorCode.NOT_FOUND,
-        "No Experiment with id=" + id + " exists"));
-  }
-
-  private Optional<MlflowExperiment> byName(String name) throws SQLException {
-    PreparedStatement ps = db.prepare("SELECT " + EXPERIMENT_COLUMNS + " FROM mlflow_experiments WHERE name = ?");
-    ps.setString(1, name);
-    return experiments(ps).stream().findFirst();
-  }
-
-  private Map<String, Long> idsOf(Collection<String> names) throws SQLException {
-    Map<String, Long> ids = new LinkedHashMap<>();
-    PreparedStatement ps = db.prepare("SELECT id FROM mlflow_experiments WHERE name = ?");
-    for (String name : names) {
-      ps.setString(1, name);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (rs.next()) {
-          ids.put(name, rs.getLong(1));
-        }
-      }
-    }
-    return ids;
-  }
-
-  private boolean runsOf(String experiment) throws SQLException {
-    PreparedStatement ps = db.prepare("SELECT 1 FROM runs WHERE experiment = ? LIMIT 1");
-    ps.setString(1, experiment);
-    try (ResultSet rs = ps.executeQuery()) {
-      return rs.next();
-    }
-  }
-
-  private static List<MlflowExperiment> experiments(PreparedStatement ps) throws SQLException {
-    List<MlflowExperiment> out = new ArrayList<>();
-    try (ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        Map<String, String> tags = new TreeMap<>();
-        Codec.map(rs.getString(7)).forEach((k, v) -> tags.put(k, String.valueOf(v)));
-        out.add(new MlflowExperiment(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            rs.getLong(5), rs.getLong(6), tags));
-      }
-    }
-    return out;
   }
 
   private Long pk(String runId) throws SQLException {

@@ -44,7 +44,8 @@ final class MlflowErrors {
   /** Any path under the API this server does not serve (the model registry, traces, ...). */
   static void notServed(Context ctx) {
     send(ctx, 404, "ENDPOINT_NOT_FOUND", "No MLflow endpoint " + ctx.method() + " " + ctx.path()
-        + " on this server; descent serves the tracking API (experiments, runs, metrics, artifacts), see docs/mlflow.md");
+        + " on this server; descent serves the tracking API (experiments, runs, metrics, artifacts),"
+        + " see docs/mlflow.md");
   }
 
   static void send(Context ctx, int status, String code, String message) {
