@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "runs", mixinStandardHelpOptions = true, description = "Find and manage stored runs.",
     subcommands = {RunsCommand.Search.class, RunsCommand.ListRuns.class, RunsCommand.Show.class,
         RunsCommand.Export.class, RunsCommand.Tag.class, RunsCommand.Note.class, RunsCommand.Delete.class,
-        RunsCommand.Reindex.class, RunsCommand.Evaluate.class})
+        RunsCommand.Reindex.class, RunsCommand.Evaluate.class, ImportMlflowCommand.class})
 public final class RunsCommand {
 
   /** Shared by the commands that print pages of runs. */

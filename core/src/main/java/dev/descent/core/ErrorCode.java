@@ -15,7 +15,9 @@ public enum ErrorCode {
   /** The run store is read-only (a read-only mount, a standby server): writes fail, reads go on. Exit 1, HTTP 503. */
   STORE_READ_ONLY(1, 503),
   /** The run store failed or cannot be reached (an I/O error, a lost connection): exit 1, HTTP 503. */
-  STORE_UNAVAILABLE(1, 503);
+  STORE_UNAVAILABLE(1, 503),
+  /** Something of that name or id exists already (an experiment name): exit 2, HTTP 409. */
+  ALREADY_EXISTS(2, 409);
 
   private final int exitCode;
   private final int httpStatus;

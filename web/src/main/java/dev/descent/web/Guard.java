@@ -95,7 +95,9 @@ final class Guard extends Handler.Wrapper {
             + "(printed by descent serve)");
       }
     }
-    if (!"DELETE".equals(request.getMethod())) {
+    // an artifact upload is a file; a cross-site PUT needs a preflight whatever its type, which is never granted
+    if (!"DELETE".equals(request.getMethod())
+        && !dev.descent.web.mlflow.ArtifactsProxy.isUpload(request.getMethod(), Request.getPathInContext(request))) {
       String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
       if (!isJson(type)) {
         return new Refusal(415, "Content-Type: was " + (type == null ? "missing" : "'" + type + "'")

@@ -6,7 +6,6 @@ import io.javalin.http.staticfiles.Location;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
-import org.eclipse.jetty.server.handler.SizeLimitHandler;
 
 /**
  * The dashboard server: the JSON API under {@code /api}, the pages, their scripts under {@code /static}
@@ -51,7 +50,7 @@ public final class WebServer implements AutoCloseable {
     this.host = host;
     this.requestedPort = port;
     Guard guard = new Guard(new AllowedHosts(host, allowedHosts), token);
-    guard.setHandler(new SizeLimitHandler(MAX_BODY_BYTES, -1));
+    guard.setHandler(new dev.descent.web.mlflow.UploadSizeLimit(MAX_BODY_BYTES)); // MLflow artifacts: no limit
     JettyErrors errors = new JettyErrors();
     RunsApi runs = new RunsApi(workspace);
     SweepsApi sweeps = new SweepsApi(workspace);
@@ -79,6 +78,8 @@ public final class WebServer implements AutoCloseable {
       new SweepAnalysisApi(workspace).register(config.routes);
       artifacts.register(config.routes);
       pages.register(config.routes);
+      // the MLflow tracking API, a second dialect over the same workspace (docs/mlflow.md)
+      new dev.descent.web.mlflow.MlflowApi(workspace, java.time.Clock.systemUTC()).register(config.routes);
       ApiErrors.register(config.routes);
     });
   }

@@ -77,6 +77,36 @@ public final class RunSearch {
     }
   }
 
+  /**
+   * The same search for a query and sort built by another dialect over this index's fields (MLflow's filter,
+   * translated in {@code web.mlflow}); {@code limit} is the caller's to check.
+   */
+  public SearchPage searchQuery(Query query, Sort sort, int offset, int limit) {
+    if (catchUp) {
+      index.catchUp(store);
+    }
+    RunSearcher searcher = index.acquire();
+    try {
+      return page(searcher, query, sort, offset, limit);
+    } catch (IOException e) {
+      throw new DescentException(ErrorCode.INTERNAL, "Search index at " + index.path() + ": cannot search ("
+          + e + "). `descent runs reindex` rebuilds it from the store.", e);
+    } finally {
+      index.release(searcher);
+    }
+  }
+
+  private static SearchPage page(RunSearcher searcher, Query parsed, Sort order, int offset, int limit)
+      throws IOException {
+    long total = searcher.count(parsed);
+    if (offset >= total) {
+      return new SearchPage(total, List.of());
+    }
+    int hits = (int) Math.min(total, (long) offset + limit);
+    TopFieldDocs top = searcher.search(parsed, hits, order, false);
+    return new SearchPage(total, ids(searcher, top.scoreDocs, offset));
+  }
+
   private SearchPage searchOnce(String query, String sort, int offset, int limit) {
     RunSearcher searcher = index.acquire();
     try {

@@ -462,6 +462,11 @@ abstract class JdbcRunStore implements RunStore {
   }
 
   @Override
+  public MlflowRecords mlflow() {
+    return new MlflowRecords(db, location);
+  }
+
+  @Override
   public void close() {
     db.close();
   }

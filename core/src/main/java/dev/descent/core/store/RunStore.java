@@ -193,6 +193,11 @@ public interface RunStore extends AutoCloseable {
     throw new UnsupportedOperationException(location() + " keeps no sweep ledger");
   }
 
+  /** What the MLflow dialect keeps beside the runs, in this store's transactions ({@link MlflowRecords}). */
+  default MlflowRecords mlflow() {
+    throw new UnsupportedOperationException(location() + " keeps no MLflow records");
+  }
+
   @Override
   void close();
 }

@@ -67,7 +67,19 @@ final class Schema {
       new Migration(6, List.of("CREATE SEQUENCE lease_tokens",
           "SELECT setval('lease_tokens', GREATEST(1, (SELECT value FROM change_counter WHERE id = 1),"
               + " (SELECT MAX(lease_token) FROM runs)))"),
-          Dialect.POSTGRES));
+          Dialect.POSTGRES),
+      // 7: the MLflow dialect (MlflowRecords): experiments with ids, lifecycle and tags (0 is MLflow's
+      // default), and metric histories with any step, a timestamp and repeats; value 0 with is_nan 1 is NaN,
+      // which SQLite would store as NULL. IF NOT EXISTS: tests take a store back to an older version by
+      // dropping what came later, and leave these
+      new Migration(7, List.of("CREATE TABLE IF NOT EXISTS mlflow_experiments (id BIGINT PRIMARY KEY, name TEXT NOT NULL UNIQUE,"
+          + " lifecycle TEXT NOT NULL, artifact_location TEXT NOT NULL, creation_time BIGINT NOT NULL,"
+          + " last_update_time BIGINT NOT NULL, tags TEXT NOT NULL)",
+          "INSERT INTO mlflow_experiments (id, name, lifecycle, artifact_location, creation_time, last_update_time,"
+          + " tags) VALUES (0, 'Default', 'active', 'mlflow-artifacts:/0', 0, 0, '{}') ON CONFLICT (id) DO NOTHING",
+          "CREATE TABLE IF NOT EXISTS mlflow_metrics (run_pk BIGINT NOT NULL, key TEXT NOT NULL, step BIGINT NOT NULL,"
+          + " ts BIGINT NOT NULL, value DOUBLE PRECISION NOT NULL, is_nan INTEGER NOT NULL,"
+          + " PRIMARY KEY (run_pk, key, step, ts, value, is_nan))%s")));
 
   /** The version this program writes: the last migration's. */
   static final int CURRENT = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
