@@ -340,6 +340,9 @@ abstract class JdbcRunStore implements RunStore {
       PreparedStatement metrics = d.prepare("DELETE FROM metrics WHERE run_pk = ?");
       metrics.setLong(1, pk);
       metrics.executeUpdate();
+      PreparedStatement history = d.prepare("DELETE FROM mlflow_metrics WHERE run_pk = ?"); // MLflow's full history
+      history.setLong(1, pk);
+      history.executeUpdate();
       PreparedStatement run = d.prepare("DELETE FROM runs WHERE pk = ?");
       run.setLong(1, pk);
       run.executeUpdate();
