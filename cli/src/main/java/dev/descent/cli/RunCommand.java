@@ -6,6 +6,7 @@ import dev.descent.core.Json;
 import dev.descent.core.data.DataException;
 import dev.descent.core.data.DataSplits;
 import dev.descent.core.data.Datasets;
+import dev.descent.core.data.Parallel;
 import dev.descent.core.env.Backend;
 import dev.descent.core.experiment.Experiment;
 import dev.descent.core.sweep.Sweep;
@@ -30,6 +31,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -110,15 +112,19 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   private int runSingle(Experiment exp, PrintWriter out, PrintWriter progressOut) {
+    Backend backend = Backend.current();
+    // The provenance (digests of the plugin jars and the dataset files, the git commit) is gathered while the
+    // data loads: the two were most of the time before a run's first batch. Nothing is stored before both end.
+    CompletableFuture<Map<String, Object>> provenance =
+        Parallel.start(() -> Provenance.of(exp, plugins, backend, file));
     DataSplits data = load(exp);
     progressOut.printf("%s: %s, %d training / %d validation / %d test examples%n", exp.name(), data.name(),
         data.train().size(), data.validation().size(), data.test().size());
     progressOut.flush();
-    Backend backend = Backend.current();
     TrainingResult result;
     try (Workspace ws = storeOptions.openOrCreate()) {
       NewRun run = new NewRun(RunIds.random(), exp.name(), null, ResolvedConfig.of(exp), FlatParams.of(exp),
-          Provenance.of(exp, plugins, backend, file), new TreeSet<>(tags), Instant.now());
+          Parallel.join(provenance), new TreeSet<>(tags), Instant.now());
       try (RunRecorder recorder = RunRecorder.start(ws.store(), run, Clock.systemUTC())) {
         progressOut.printf("run %s recorded in %s%n", run.id(), ws.location());
         progressOut.flush();
