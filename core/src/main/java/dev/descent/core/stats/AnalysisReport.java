@@ -19,8 +19,8 @@ public final class AnalysisReport {
     List<String> out = new ArrayList<>();
     String metric = a.objective().metric();
     if (a.importance() != null) {
-      out.add(importance(a.importance()) + (a.left() > 0 ? "; " + a.left() + " runs without a " + metric
-          + " left out" : ""));
+      out.add(importance(a.importance()) + (a.left() > 0 ? "; " + a.left() + (a.left() == 1 ? " run" : " runs")
+          + " without a " + metric + " left out" : ""));
     } else if (a.anova() == null) {
       out.add("No ANOVA: it needs a grid axis and at least two finished runs.");
     } else {
