@@ -20,9 +20,9 @@ class PedAnovaTest {
       double dropout = random.nextDouble(0, 0.5);
       String optimizer = random.nextBoolean() ? "adam" : "sgd";
       double loss = Math.pow(Math.log10(lr) + 2.5, 2) + 0.05 * random.nextDouble();
-      out.add(new Trial(conditional && optimizer.equals("adam")
-          ? Map.of("learning_rate", lr, "dropout", dropout, "optimizer", optimizer)
-          : Map.of("learning_rate", lr, "optimizer", optimizer), loss));
+      out.add(new Trial(conditional && optimizer.equals("sgd")
+          ? Map.of("learning_rate", lr, "optimizer", optimizer)
+          : Map.of("learning_rate", lr, "dropout", dropout, "optimizer", optimizer), loss));
     }
     return out;
   }
@@ -32,6 +32,7 @@ class PedAnovaTest {
     Importance imp = PedAnova.of(List.of("dropout", "optimizer", "learning_rate"), trials(42, false), false, 0.1);
     assertEquals("learning_rate", imp.params().get(0).param());
     assertTrue(imp.params().get(0).share() > 0.6, imp.params().toString());
+    assertTrue(imp.params().stream().allMatch(s -> s.active() == 80), "every parameter in every trial");
     assertEquals(1.0, imp.params().stream().mapToDouble(Importance.Share::share).sum(), 1e-12);
     assertEquals(80, imp.trials());
     assertEquals("PED-ANOVA over the top 10% of 80 trials", imp.method());
