@@ -1,6 +1,7 @@
 /*
  * The sweep page's analysis panel: how much of the objective's variance each grid axis (and pair of axes)
- * explains, as bars (a factorial ANOVA, /api/sweeps/{id}/analysis), and whether the best configuration beats the
+ * explains, as bars (a factorial ANOVA, /api/sweeps/{id}/analysis; for a random or TPE search, each parameter's
+ * PED-ANOVA importance), and whether the best configuration beats the
  * next ones over seeds, as plain sentences. Styles are set here, so the panel needs no edit of the shared style.css.
  */
 'use strict';
@@ -50,6 +51,13 @@
     return line;
   }
 
+  /** A search's parameter as a bar of its PED-ANOVA share (no p-value: the method gives none). */
+  function importanceBar(r) {
+    const line = bar({term: r.param, share: r.importance, p: null, F: null, partial_eta_sq: null});
+    line.title = 'PED-ANOVA ' + fmt(r.ped_anova) + ' over the ' + r.active_trials + ' trials where it was set';
+    return line;
+  }
+
   async function load() {
     let a;
     try {
@@ -62,9 +70,9 @@
     const verdictLines = a.comparisons.map(c => c.verdict);
     fill(heading, 'What matters for ' + a.objective.metric + ', and is the winner real');
     fill(summary, lines.length ? lines[0] : '');
-    fill(chart, a.anova.map(row => bar(row)));
+    fill(chart, a.importance ? a.importance.map(importanceBar) : a.anova.map(row => bar(row)));
     fill(method, a.method ? a.method + '; ' + a.observations + ' runs' + (a.left_out ? ', ' + a.left_out
-        + ' without a value left out' : '') : '', (a.notes || []).map(n => [el('br'), 'note: ' + n]));
+        + ' without a value left out' : '') : a.importance_method || '', (a.notes || []).map(n => [el('br'), 'note: ' + n]));
     fill(verdicts, verdictLines.map(v => el('li', {class: 'verdict'}, v)));
   }
 

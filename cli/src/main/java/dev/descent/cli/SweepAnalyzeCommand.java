@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "analyze", mixinStandardHelpOptions = true,
     description = {"Which grid axis matters (factorial ANOVA: main effects and two-way interactions, Type II sums"
         + " of squares) and whether the best configuration beats the next ones (Welch's t-test over seeds, a"
-        + " bootstrap 95% interval, the seeds that would settle it)."})
+        + " bootstrap 95% interval, the seeds that would settle it). A random or TPE search, which is no full"
+        + " factorial, gets PED-ANOVA importance instead of the ANOVA."})
 final class SweepAnalyzeCommand implements Callable<Integer> {
   @Parameters(paramLabel = "ID", description = "a sweep id, as `descent sweeps list` shows")
   String id;
@@ -31,7 +32,7 @@ final class SweepAnalyzeCommand implements Callable<Integer> {
   @Mixin
   StoreOptions storeOptions;
 
-  @Option(names = "--json", description = "print JSON: objective, anova rows, comparisons, lines")
+  @Option(names = "--json", description = "print JSON: objective, anova rows (or importance for a search), comparisons, lines")
   boolean json;
 
   @Spec
