@@ -84,7 +84,8 @@ public final class StoredSweeps {
 
   /**
    * {@code plan} with what rebuilds it: the sweep file's document and the folder its relative paths resolve
-   * against, as canonical JSON; a plain grid's {@link SweepPlan#NONE} stays as it is.
+   * against, as JSON that keeps the file's key order (a search's space is sampled in the order it is written,
+   * so sorted keys would draw other trials); a plain grid's {@link SweepPlan#NONE} stays as it is.
    */
   static SweepPlan remember(SweepPlan plan, Map<String, Object> doc, Path baseDir) {
     if (plan == SweepPlan.NONE) {
@@ -95,7 +96,7 @@ public final class StoredSweeps {
     if (baseDir != null) {
       stored.put("base_dir", baseDir.toAbsolutePath().toString());
     }
-    return new RememberedPlan(plan, CanonicalJson.of(stored));
+    return new RememberedPlan(plan, dev.descent.core.Json.write(stored));
   }
 
   /**
