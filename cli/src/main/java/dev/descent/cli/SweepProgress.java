@@ -40,7 +40,7 @@ final class SweepProgress implements SweepListener {
   public synchronized void onSweepStart(Sweep sweep, int toRun, int workers) {
     this.toRun = toRun;
     this.workers = workers;
-    out.printf("sweep %s (%s): %d cells, %d to run, %d worker%s%n", sweep.id(), sweep.name(), sweep.cells().size(),
+    out.printf("sweep %s (%s): %d cells, %d to run, %d worker%s%n", sweep.id(), sweep.name(), sweep.plan().cells(sweep),
         toRun, workers, workers == 1 ? "" : "s");
     out.flush();
   }

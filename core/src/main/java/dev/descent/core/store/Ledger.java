@@ -30,19 +30,20 @@ final class Ledger {
   }
 
   static void recordSweep(Database d, SweepInfo s) throws SQLException {
-    PreparedStatement ps = d.prepare("INSERT INTO sweeps (id, name, objective_metric, objective_mode, axes, created)"
-        + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING");
+    PreparedStatement ps = d.prepare("INSERT INTO sweeps (id, name, objective_metric, objective_mode, axes, created,"
+        + " plan) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING");
     ps.setString(1, s.id());
     ps.setString(2, s.name());
     ps.setString(3, s.objectiveMetric());
     ps.setString(4, s.objectiveMode());
     ps.setString(5, Codec.strings(s.axes()));
     RunRows.setInstant(ps, 6, s.created());
+    ps.setString(7, s.plan());
     ps.executeUpdate();
   }
 
   static java.util.Optional<SweepInfo> sweepInfo(Database d, String id) throws SQLException {
-    PreparedStatement ps = d.prepare("SELECT id, name, objective_metric, objective_mode, axes, created FROM sweeps"
+    PreparedStatement ps = d.prepare("SELECT id, name, objective_metric, objective_mode, axes, created, plan FROM sweeps"
         + " WHERE id = ?");
     ps.setString(1, id);
     try (ResultSet rs = ps.executeQuery()) {
@@ -50,7 +51,7 @@ final class Ledger {
         return java.util.Optional.empty();
       }
       return java.util.Optional.of(new SweepInfo(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-          Codec.strings(rs.getString(5)), RunRows.instant(rs, 6)));
+          Codec.strings(rs.getString(5)), RunRows.instant(rs, 6), rs.getString(7)));
     }
   }
 

@@ -79,7 +79,10 @@ final class Schema {
           + " tags) VALUES (0, 'Default', 'active', 'mlflow-artifacts:/0', 0, 0, '{}') ON CONFLICT (id) DO NOTHING",
           "CREATE TABLE IF NOT EXISTS mlflow_metrics (run_pk BIGINT NOT NULL, key TEXT NOT NULL, step BIGINT NOT NULL,"
           + " ts BIGINT NOT NULL, value DOUBLE PRECISION NOT NULL, is_nan INTEGER NOT NULL,"
-          + " PRIMARY KEY (run_pk, key, step, ts, value, is_nan))%s")));
+          + " PRIMARY KEY (run_pk, key, step, ts, value, is_nan))%s")),
+      // 8: a sweep's plan (its file's search, pruner and budget sections with the rest of the document), so
+      // `descent worker` prunes, proposes and spends as `descent run` does; NULL for a plain grid
+      new Migration(8, List.of("ALTER TABLE sweeps ADD COLUMN plan TEXT")));
 
   /** The version this program writes: the last migration's. */
   static final int CURRENT = MIGRATIONS.get(MIGRATIONS.size() - 1).version();

@@ -11,10 +11,18 @@ import java.util.List;
  * @param objectiveMode {@code min} or {@code max}
  * @param axes the grid's axis names in expansion order; empty without a grid
  * @param created when the sweep was first run against this store
+ * @param plan what a worker needs to prune, propose and spend as the sweep's file says (JSON written by
+ *     {@code dev.descent.core.sweep.StoredSweeps}); null for a plain grid or a sweep from before schema 8
  */
 public record SweepInfo(String id, String name, String objectiveMetric, String objectiveMode, List<String> axes,
-    Instant created) {
+    Instant created, String plan) {
   public SweepInfo {
     axes = List.copyOf(axes);
+  }
+
+  /** A sweep without a plan: each cell runs to its end. */
+  public SweepInfo(String id, String name, String objectiveMetric, String objectiveMode, List<String> axes,
+      Instant created) {
+    this(id, name, objectiveMetric, objectiveMode, axes, created, null);
   }
 }

@@ -77,8 +77,53 @@ public final class StoredSweeps {
         seeds.add(e.training().seed());
       }
     }
-    return new Sweep(info.id(), info.name(), new Objective(info.objectiveMetric(), info.objectiveMode()), cells,
-        info.axes(), seeds);
+    Sweep sweep = new Sweep(info.id(), info.name(), new Objective(info.objectiveMetric(), info.objectiveMode()),
+        cells, info.axes(), seeds);
+    return plugins == null || info.plan() == null ? sweep : sweep.withPlan(plan(store, info, plugins));
+  }
+
+  /**
+   * {@code plan} with what rebuilds it: the sweep file's document and the folder its relative paths resolve
+   * against, as JSON that keeps the file's key order (a search's space is sampled in the order it is written,
+   * so sorted keys would draw other trials); a plain grid's {@link SweepPlan#NONE} stays as it is.
+   */
+  static SweepPlan remember(SweepPlan plan, Map<String, Object> doc, Path baseDir) {
+    if (plan == SweepPlan.NONE) {
+      return plan;
+    }
+    Map<String, Object> stored = new LinkedHashMap<>();
+    stored.put("document", doc);
+    if (baseDir != null) {
+      stored.put("base_dir", baseDir.toAbsolutePath().toString());
+    }
+    return new RememberedPlan(plan, dev.descent.core.Json.write(stored));
+  }
+
+  /**
+   * The plan of a stored sweep, parsed again from its document exactly as {@code descent run} parsed the file,
+   * so a worker prunes, proposes (the same trial ids: a trial's cells are content hashes) and spends as it
+   * does. The document must give the same sweep id here, or the worker would run another sweep's trials.
+   */
+  private static SweepPlan plan(RunStore store, SweepInfo info, PluginRegistry plugins) {
+    String source = "the plan of sweep " + info.id() + " in " + store.location();
+    Map<String, Object> stored;
+    try {
+      stored = dev.descent.core.Json.mapper().readValue(info.plan(),
+          new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {});
+    } catch (java.io.IOException e) {
+      throw new DescentException(ErrorCode.INVALID_INPUT, source + " is not JSON (" + e.getMessage() + ")", e);
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> doc = (Map<String, Object>) stored.get("document");
+    Object base = stored.get("base_dir");
+    Sweep planned = new SweepParser(plugins).parseDocument(doc, source, base == null ? Path.of(".") : Path.of(
+        base.toString()));
+    if (!planned.id().equals(info.id())) {
+      throw new DescentException(ErrorCode.INVALID_INPUT, source + " reads back here as sweep " + planned.id()
+          + ", not " + info.id() + ". Was it written by another descent version? Run the sweep from its file with"
+          + " `descent run` instead.");
+    }
+    return planned.plan();
   }
 
   private static Experiment experiment(RunStore store, String sweepId, Run run, ExperimentParser parser) {

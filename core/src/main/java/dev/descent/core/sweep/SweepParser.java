@@ -52,11 +52,14 @@ public final class SweepParser {
   /** Expands and validates a loaded document; the document is not modified. */
   public Sweep parseDocument(Map<String, Object> doc, String source, Path baseDir) {
     if (doc.get("search") != null) {
-      return new dev.descent.core.tuning.SearchSweeps(this, plugins).parse(doc, source, baseDir);
+      Sweep search = new dev.descent.core.tuning.SearchSweeps(this, plugins).parse(doc, source, baseDir);
+      return search.withPlan(StoredSweeps.remember(search.plan(), doc, baseDir));
     }
     Problems problems = new Problems();
-    SweepPlan plan = dev.descent.core.tuning.Pruning.plan(new dev.descent.core.tuning.SearchReader(problems)
-        .pruner(doc.get("pruner")));
+    dev.descent.core.tuning.SearchReader reader = new dev.descent.core.tuning.SearchReader(problems);
+    SweepPlan plan = StoredSweeps.remember(dev.descent.core.tuning.Budgeted.of(
+        dev.descent.core.tuning.Pruning.plan(reader.pruner(doc.get("pruner"))), reader.budget(doc.get("budget"))),
+        doc, baseDir);
     GridReader grid = new GridReader(plugins, problems);
     List<Axis> axes = grid.read(doc);
     Objective objective = Objective.read(doc.get("objective"), problems);

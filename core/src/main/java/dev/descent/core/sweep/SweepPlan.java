@@ -24,6 +24,27 @@ public interface SweepPlan {
     return java.util.List.of();
   }
 
+  /**
+   * Whether the sweep's {@code budget:} is spent: the runner then claims no new cell (cells already running
+   * end as usual).
+   */
+  default boolean spent(Sweep sweep, RunStore store) {
+    return false;
+  }
+
+  /** How many cells the sweep runs in all: a TPE search's trials x seeds, of which only some are proposed yet. */
+  default int cells(Sweep sweep) {
+    return sweep.cells().size();
+  }
+
+  /**
+   * What rebuilds this plan where the file is not at hand (written to the sweep's record in the store, read
+   * back by {@link StoredSweeps#load}); null when there is nothing to rebuild.
+   */
+  default String stored() {
+    return null;
+  }
+
   /** The sweep with every cell known so far (a TPE search's proposals too): what its summary lists. */
   default Sweep known(Sweep sweep) {
     return sweep;

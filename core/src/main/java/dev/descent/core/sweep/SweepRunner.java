@@ -116,7 +116,7 @@ public final class SweepRunner {
         cell -> running.stream().anyMatch(r -> r.runId().equals(cell.id()) && r.leaseLost()));
     Backend backend = Backend.current();
     store.recordSweep(new SweepInfo(sweep.id(), sweep.name(), sweep.objective().metric(), sweep.objective().mode(),
-        sweep.axes(), clock.instant()));
+        sweep.axes(), clock.instant(), sweep.plan().stored()));
     for (Cell cell : sweep.cells()) {
       store.enqueue(newRun(sweep, cell, file, backend));
     }
@@ -124,6 +124,10 @@ public final class SweepRunner {
     List<String> open = store.summaries(ids).stream()
         .filter(r -> r.status().rerunnable() || r.status() == RunStatus.RUNNING).map(r -> r.id()).toList();
     int toRun = open.size();
+    if (sweep.plan().cells(sweep) > sweep.cells().size()) { // a TPE search: trials not yet proposed count too
+      long ended = store.summaries(store.cellIds(sweep.id())).stream().filter(r -> r.status().outcome()).count();
+      toRun = (int) Math.max(toRun, sweep.plan().cells(sweep) - ended);
+    }
     checks.prepare(sweep, open);
     listener.onSweepStart(sweep, toRun, workers);
     ConcurrentLinkedQueue<Cell> queue = new ConcurrentLinkedQueue<>(sweep.cells());
@@ -171,7 +175,7 @@ public final class SweepRunner {
 
   /** The next cell not yet asked for, else the next held cell once its pause is over, else null. */
   private Cell next(ConcurrentLinkedQueue<Cell> queue) {
-    if (budgetSpent()) {
+    if (budgetSpent() || currentSweep.plan().spent(currentSweep, store)) {
       return null;
     }
     Cell cell = queue.poll();

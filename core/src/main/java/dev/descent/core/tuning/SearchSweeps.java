@@ -90,7 +90,7 @@ public final class SearchSweeps {
         return trial == null ? List.of() : trial.cells();
       }, new ExperimentParser(plugins), Clock.systemUTC()));
     }
-    return sweep.withPlan(new SearchPlan(spec, pruner, Pruning.plan(pruner)));
+    return sweep.withPlan(Budgeted.of(new SearchPlan(spec, pruner, Pruning.plan(pruner)), budget));
   }
 
   /**

@@ -80,6 +80,11 @@ final class TpeSearch implements SweepPlan {
   }
 
   @Override
+  public int cells(Sweep sweep) {
+    return spec.trials() * Math.max(1, sweep.seeds().size());
+  }
+
+  @Override
   public synchronized List<Cell> more(Sweep sweep, RunStore store) {
     if (started == null) {
       started = clock.instant();
@@ -91,7 +96,13 @@ final class TpeSearch implements SweepPlan {
         return pending;
       }
     }
-    while (params.size() < spec.trials() && !spent(sweep, store)) {
+    // trials other processes (descent run, workers) proposed since: they count, so the search stops at trials
+    List<Cell> others = new ArrayList<>();
+    adopt(sweep, store, others);
+    if (!others.isEmpty()) {
+      return others;
+    }
+    while (params.size() < spec.trials() && !budgetSpent(sweep, store)) {
       List<Cell> next = propose(params.size(), sweep, store);
       boolean stored = !store.summaries(List.of(next.get(0).id())).isEmpty();
       if (!stored || next.stream().anyMatch(c -> open(store, c))) {
@@ -158,7 +169,20 @@ final class TpeSearch implements SweepPlan {
       }
       next.stream().filter(c -> !own.contains(c.id()) && open(store, c)).forEach(pending::add);
     }
-    Set<String> known = new HashSet<>(own);
+    adopt(sweep, store, pending);
+    return pending;
+  }
+
+  /**
+   * Adds the sweep's cells in the store that no proposal here gave back (another process proposed them) as
+   * trials of their own, in store order, one per configuration; their cells without an outcome go to
+   * {@code pending}.
+   */
+  private void adopt(Sweep sweep, RunStore store, List<Cell> pending) {
+    List<String> stored = store.cellIds(sweep.id());
+    Set<String> own = new HashSet<>(); // the runner's queue has these already (a worker's: every stored cell)
+    sweep.cells().forEach(c -> own.add(c.id()));
+    Set<String> known = new HashSet<>();
     cells.forEach(t -> t.forEach(c -> known.add(c.id())));
     if (stored.stream().anyMatch(id -> !known.contains(id))) {
       Sweep loaded = StoredSweeps.load(store, sweep.id(), parser);
@@ -171,10 +195,9 @@ final class TpeSearch implements SweepPlan {
       for (List<Cell> trial : orphans.values()) {
         params.add(null);
         cells.add(trial);
-        trial.stream().filter(c -> open(store, c)).forEach(pending::add);
+        trial.stream().filter(c -> !own.contains(c.id()) && open(store, c)).forEach(pending::add);
       }
     }
-    return pending;
   }
 
   private static String seedless(RunStore store, String id) {
@@ -240,7 +263,7 @@ final class TpeSearch implements SweepPlan {
   }
 
   /** Whether the budget is spent: epochs recorded over the sweep's cells, or time since this process began. */
-  private boolean spent(Sweep sweep, RunStore store) {
+  private boolean budgetSpent(Sweep sweep, RunStore store) {
     if (budget.time() != null && !clock.instant().isBefore(started.plus(budget.time()))) {
       return true;
     }

@@ -540,6 +540,31 @@ abstract class RunStoreContract {
     assertEquals(1, store.sweeps().get(0).total(), "the sweep list reads the index migration 4 made");
   }
 
+  @Test
+  void a_store_written_at_schema_7_is_migrated_keeping_its_sweeps_without_a_plan_and_records_plans_after()
+      throws Exception {
+    SweepInfo old = new SweepInfo("s1", "grid", "val_loss", "min", List.of("optimizer"), T0);
+    store.recordSweep(old);
+    store.close();
+    store = null;
+    undoMigration8();
+    executeRaw(location, "UPDATE schema_version SET version = 7");
+    store = RunStores.open(location, clock);
+    assertEquals(old, store.sweepInfo("s1").orElseThrow());
+    assertNull(store.sweepInfo("s1").orElseThrow().plan(), "a sweep from before schema 8 has no plan");
+    SweepInfo planned = new SweepInfo("s2", "search", "val_accuracy", "max", List.of("learning_rate"), T0,
+        "{\"document\":{\"search\":{\"method\":\"tpe\"}}}");
+    store.recordSweep(planned);
+    assertEquals(planned, store.sweepInfo("s2").orElseThrow());
+    store.recordSweep(new SweepInfo("s2", "search", "val_accuracy", "max", List.of("learning_rate"), T0, "{}"));
+    assertEquals(planned.plan(), store.sweepInfo("s2").orElseThrow().plan(), "the first record of a sweep stays");
+  }
+
+  /** Takes the sweeps table back to schema 7, before plans. */
+  private void undoMigration8() throws Exception {
+    executeRaw(location, "ALTER TABLE sweeps DROP COLUMN plan");
+  }
+
   /** Takes the store back to schema 5, before pending changes (and PostgreSQL's token sequence). */
   private void undoMigration6() throws Exception {
     executeRaw(location, "DROP INDEX runs_pending");
@@ -557,6 +582,7 @@ abstract class RunStoreContract {
     long old = store.claim("c1", ELSEWHERE, T0, Duration.ofSeconds(30)).lease().token();
     store.close();
     store = null;
+    undoMigration8();
     undoMigration6();
     executeRaw(location, "UPDATE schema_version SET version = 5");
     store = RunStores.open(location, clock);
@@ -584,6 +610,7 @@ abstract class RunStoreContract {
     store.finish("r2", RunStatus.FINISHED, Map.of(), null, null, T0.plusSeconds(5));
     store.close();
     store = null;
+    undoMigration8();
     undoMigration6();
     dropLeaseColumns();
     executeRaw(location, "UPDATE schema_version SET version = 4");
