@@ -1,13 +1,11 @@
 package dev.descent.core.tuning;
 
 import dev.descent.core.store.RunStore;
-import dev.descent.core.sweep.Cell;
+import dev.descent.core.sweep.ForwardingSweepPlan;
 import dev.descent.core.sweep.Sweep;
 import dev.descent.core.sweep.SweepPlan;
-import dev.descent.core.train.TrainingListener;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * A random search's or a grid's plan with a {@code budget:}: once the sweep's cells in the store have
@@ -15,7 +13,7 @@ import java.util.List;
  * claimed. Epochs are read from the store, so every process of the sweep stops at the same spend. (A TPE
  * search checks its budget before each proposal instead, in {@link TpeSearch}.)
  */
-public final class Budgeted implements SweepPlan {
+public final class Budgeted implements ForwardingSweepPlan {
   private final SweepPlan plan;
   private final Budget budget;
   private final Clock clock;
@@ -45,32 +43,7 @@ public final class Budgeted implements SweepPlan {
   }
 
   @Override
-  public TrainingListener listenerFor(Sweep sweep, Cell cell, RunStore store) {
-    return plan.listenerFor(sweep, cell, store);
-  }
-
-  @Override
-  public List<Cell> more(Sweep sweep, RunStore store) {
-    return plan.more(sweep, store);
-  }
-
-  @Override
-  public int cells(Sweep sweep) {
-    return plan.cells(sweep);
-  }
-
-  @Override
-  public Sweep known(Sweep sweep) {
-    return plan.known(sweep);
-  }
-
-  @Override
-  public String describe(Sweep sweep) {
-    return plan.describe(sweep);
-  }
-
-  @Override
-  public String pruner() {
-    return plan.pruner();
+  public SweepPlan delegate() {
+    return plan;
   }
 }
