@@ -23,7 +23,7 @@
   }
 
   /** One bar: the term, its share of the variance, and p; significant terms solid, the others pale. */
-  function bar(row, total) {
+  function bar(row, replicated) {
     const share = row.share === null ? 0 : row.share;
     const significant = row.p !== null && row.p < 0.05;
     const residual = row.term === 'Residual';
@@ -35,7 +35,7 @@
     track.style.flex = '1';
     track.style.height = '1.1em';
     track.style.background = '#f2f2f2';
-    const label = el('span', {class: 'anova-term'}, residual ? 'seed noise (residual)' : row.term.replace(':', ' \u00d7 '));
+    const label = el('span', {class: 'anova-term'}, residual ? (replicated === false ? 'higher-order interactions (residual)' : 'seed noise (residual)') : row.term.replace(':', ' \u00d7 '));
     label.style.width = '16em';
     const value = el('span', {class: 'anova-value'}, Math.round(100 * share) + '%' + (row.p !== null ? ' \u00b7 '
         + pText(row.p) : ''));
@@ -70,7 +70,7 @@
     const verdictLines = a.comparisons.map(c => c.verdict);
     fill(heading, 'What matters for ' + a.objective.metric + ', and is the winner real');
     fill(summary, lines.length ? lines[0] : '');
-    fill(chart, a.importance ? a.importance.map(importanceBar) : a.anova.map(row => bar(row)));
+    fill(chart, a.importance ? a.importance.map(importanceBar) : a.anova.map(row => bar(row, a.replicated)));
     fill(method, a.method ? a.method + '; ' + a.observations + ' runs' + (a.left_out ? ', ' + a.left_out
         + ' without a value left out' : '') : a.importance_method || '', (a.notes || []).map(n => [el('br'), 'note: ' + n]));
     fill(verdicts, verdictLines.map(v => el('li', {class: 'verdict'}, v)));

@@ -54,7 +54,8 @@ public final class AnalysisReport {
             .append(')');
       }
     }
-    return sb.append("; seed noise ").append(Figures.percent(t.residual().share())).toString();
+    return sb.append(t.replicated() ? "; seed noise " : "; higher-order interactions (one run per configuration) ")
+        .append(Figures.percent(t.residual().share())).toString();
   }
 
   public static Map<String, Object> toMap(SweepAnalysis a) {
@@ -64,6 +65,7 @@ public final class AnalysisReport {
       m.put("method", a.anova().method());
       m.put("observations", a.anova().observations());
       m.put("left_out", a.left());
+      m.put("replicated", a.anova().replicated());
       List<Map<String, Object>> rows = new ArrayList<>();
       for (AnovaRow r : a.anova().rows()) {
         Map<String, Object> row = new LinkedHashMap<>();

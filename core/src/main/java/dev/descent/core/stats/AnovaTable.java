@@ -10,9 +10,11 @@ import java.util.List;
  * @param observations how many runs went in
  * @param method how it was computed, in one sentence a user can check
  * @param notes what was left out and why (an axis with one level, an empty cell), for the user to read
+ * @param replicated whether some configuration has more than one run: only then is the residual seed noise;
+ *     with one run each it is what the interactions of three and more axes leave
  */
 public record AnovaTable(List<AnovaRow> terms, AnovaRow residual, double totalSumSq, int observations,
-    String method, List<String> notes) {
+    String method, List<String> notes, boolean replicated) {
   public AnovaTable {
     terms = List.copyOf(terms);
     notes = List.copyOf(notes);

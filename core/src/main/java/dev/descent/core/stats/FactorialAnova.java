@@ -79,7 +79,8 @@ public final class FactorialAnova {
     }
     AnovaRow residual = new AnovaRow(AnovaRow.RESIDUAL, dfResidual, full.rss(), Double.NaN, Double.NaN, Double.NaN,
         full.rss() / total);
-    return new AnovaTable(rows, residual, total, observations.size(), METHOD, notes);
+    boolean replicated = java.util.Arrays.stream(cells.counts()).anyMatch(n -> n > 1);
+    return new AnovaTable(rows, residual, total, observations.size(), METHOD, notes, replicated);
   }
 
   /** Main effects in order, then every pair in order: {@code a, b, c, a:b, a:c, b:c}, as patsy expands them. */

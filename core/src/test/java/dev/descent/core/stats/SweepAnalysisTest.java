@@ -56,6 +56,24 @@ class SweepAnalysisTest {
   }
 
   @Test
+  void the_residual_is_called_seed_noise_only_when_configurations_have_several_runs() {
+    List<String> replicated = AnalysisReport.lines(SweepAnalysis.of(ACCURACY, List.of("optimizer", "learning_rate"),
+        sweep()));
+    assertTrue(replicated.get(0).contains("; seed noise "), replicated.get(0));
+    List<Run> oneSeed = new ArrayList<>();
+    int i = 0;
+    for (String opt : List.of("adam", "sgd", "rmsprop")) {
+      for (double lr : List.of(0.001, 0.01, 0.1)) {
+        oneSeed.add(run("s" + i, RunStatus.FINISHED, opt, lr, 0.8 + (lr == 0.01 ? 0.05 : 0) + 0.001 * (i++ % 4)));
+      }
+    }
+    String line = AnalysisReport.lines(SweepAnalysis.of(ACCURACY, List.of("optimizer", "learning_rate"), oneSeed))
+        .get(0);
+    assertTrue(line.contains("; higher-order interactions (one run per configuration) ") && !line.contains("seed"),
+        line);
+  }
+
+  @Test
   void json_names_terms_by_axis_and_the_residual() {
     Map<String, Object> m = AnalysisReport.toMap(SweepAnalysis.of(ACCURACY, List.of("optimizer", "learning_rate"),
         sweep()));
