@@ -25,6 +25,6 @@ class CommittedSearchFileTest {
     assertTrue(dryRun.startsWith("tpe search: 40 trials x 1 seed = 40 cells (shown: the 10 random startup trials"), dryRun);
     assertTrue(dryRun.contains("learning_rate: log_uniform [0.0001, 1]"), dryRun);
     assertTrue(dryRun.contains("training.optimizer.momentum: uniform [0, 0.95]  when {optimizer=[sgd]}"), dryRun);
-    assertTrue(dryRun.contains("pruner: asha, rungs at epochs [1, 2, 4, 8, 16], top 1/2 go on"), dryRun);
+    assertTrue(dryRun.contains("pruner: asha, rungs at epochs [2, 4, 8, 16], top 1/2 go on"), dryRun);
   }
 }
