@@ -68,6 +68,7 @@ final class Database implements AutoCloseable {
   private final Map<String, PreparedStatement> statements = new HashMap<>();
   private Connection connection; // null after a replacement failed: the next unit of work tries again
   private long outageStart = -1; // System.nanoTime() when the server was lost; -1 while it is reachable
+  private boolean rerunAfterLoss; // of the unit of work running now, under the lock
 
   Database(Connector connector, Dialect dialect, String location) {
     this(connector, dialect, location, Duration.ZERO);
@@ -114,6 +115,15 @@ final class Database implements AutoCloseable {
     return ps;
   }
 
+  /**
+   * Whether the unit of work running now is being run again after its connection was lost: only then may
+   * an earlier attempt's COMMIT have reached the server unheard, and may the work find its own write done.
+   * Asked at any other time, a row that looks like this work's own is another claimer's that got there first.
+   */
+  boolean rerunAfterLoss() {
+    return rerunAfterLoss;
+  }
+
   /** Runs {@code work} in one write transaction, again from the start on lock contention; {@code what} names it in errors. */
   <T> T transaction(String what, Work<T> work) {
     return run(what, true, work);
@@ -129,6 +139,7 @@ final class Database implements AutoCloseable {
 
   private <T> T run(String what, boolean write, Work<T> work) {
     lock.lock();
+    rerunAfterLoss = false;
     try {
       for (int attempt = 1; ; attempt++) {
         try {
@@ -153,6 +164,7 @@ final class Database implements AutoCloseable {
           recover(e, true);
           if (lost) {
             waitForServer(what, e);
+            rerunAfterLoss = true;
             attempt = 0; // contention counts again from the start once the server is back
             continue;
           }

@@ -370,6 +370,16 @@ abstract class JdbcRunStore implements RunStore {
   public Claim claim(String runId, LeaseOwner owner, Instant now, Duration lease) {
     Lease held = db.read("looking at sweep cell " + runId,
         d -> Leases.read(d, runId).orElseThrow(() -> Leases.missing(location, runId)));
+    return claim(held, owner, now, lease);
+  }
+
+  /**
+   * Claims the cell as it was read ({@code held}): when another claimer changed it since, the claim is
+   * refused and says who holds it now. Separate from {@link #claim(String, LeaseOwner, Instant, Duration)}
+   * so that a test can make two claimers read the same row before either writes.
+   */
+  Claim claim(Lease held, LeaseOwner owner, Instant now, Duration lease) {
+    String runId = held.runId();
     Optional<Claim> refused = Leases.refusal(held, owner, now, lease, ProcessTable.LOCAL);
     if (refused.isPresent()) {
       return refused.get();

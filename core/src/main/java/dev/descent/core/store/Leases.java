@@ -99,7 +99,7 @@ final class Leases {
       if (!rs.next()) {
         // changed since it was read: say what it is now
         Lease changed = read(d, id).orElseThrow(() -> missing(location, id));
-        if (isThisClaim(changed, owner, now, lease)) {
+        if (d.rerunAfterLoss() && isThisClaim(changed, owner, token, now, lease)) {
           return new Claim(Claim.Kind.GRANTED, changed, takeover); // committed by the attempt whose reply was lost
         }
         return refusal(changed, owner, now, lease, processes).orElse(new Claim(Claim.Kind.HELD, changed, null));
@@ -118,10 +118,13 @@ final class Leases {
    * Whether {@code found} is the claim this very call made: a unit of work whose COMMIT reached the server but
    * whose reply was lost (the connection dropped) is run again by {@link Database}, and then finds its own
    * claim. It is {@code owner}'s, started at {@code now} with a lease until {@code now + lease}, to the
-   * millisecond: no other claim or renewal writes that, so the cell is not taken for another owner's.
+   * millisecond, and with {@code token} where it was chosen here rather than by the sequence. Asked only on
+   * such a rerun ({@link Database#rerunAfterLoss}): two threads of one process claiming one cell in the same
+   * millisecond write the same owner and times, and the one that lost must be told the cell is held.
    */
-  private static boolean isThisClaim(Lease found, LeaseOwner owner, Instant now, Duration lease) {
-    return found.status() == RunStatus.RUNNING && owner.equals(found.owner()) && found.heartbeat() != null
+  private static boolean isThisClaim(Lease found, LeaseOwner owner, Long token, Instant now, Duration lease) {
+    return found.status() == RunStatus.RUNNING && owner.equals(found.owner())
+        && (token == null || token == found.token()) && found.heartbeat() != null
         && found.heartbeat().toEpochMilli() == now.toEpochMilli() && found.leaseUntil() != null
         && found.leaseUntil().toEpochMilli() == now.plus(lease).toEpochMilli();
   }

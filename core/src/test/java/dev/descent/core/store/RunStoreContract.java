@@ -376,6 +376,19 @@ abstract class RunStoreContract {
   }
 
   @Test
+  void of_two_threads_of_one_process_that_read_a_cell_free_in_the_same_millisecond_only_one_claims_it() {
+    // both read the row before either writes, as two runners' threads did in CI: same owner, same instant
+    store.enqueue(cell("c1"));
+    Lease asRead = store.lease("c1").orElseThrow();
+    JdbcRunStore jdbc = (JdbcRunStore) store;
+    Claim first = jdbc.claim(asRead, LeaseOwner.self(), T0, Duration.ofSeconds(30));
+    Claim second = jdbc.claim(asRead, LeaseOwner.self(), T0, Duration.ofSeconds(30));
+    assertTrue(first.granted());
+    assertEquals(Claim.Kind.HELD, second.kind(), "the cell is the first thread's; running it again runs it twice");
+    assertEquals(first.lease().token(), second.lease().token());
+  }
+
+  @Test
   void a_cell_held_by_a_live_owner_elsewhere_is_held_until_its_lease_expires_then_taken_over() {
     store.enqueue(cell("c1"));
     long token = store.claim("c1", ELSEWHERE, T0, Duration.ofSeconds(30)).lease().token();
