@@ -26,7 +26,34 @@ public final class Softmax extends BuiltinPlugin implements ActivationProvider, 
 
   @Override
   public void forward(INDArray z, INDArray out) {
+    if (z.rank() == 2 && z.length() <= 1 << 16 && FloatRuns.direct(z, out)) {
+      forwardRows(z, out);
+      return;
+    }
     Nd4j.exec(new SoftMax(z, out, 1));
+  }
+
+  /** The output layer's few logits per row (a batch of 10 classes) in one Java loop, exponentials in double. */
+  private static void forwardRows(INDArray z, INDArray out) {
+    int cols = (int) z.columns();
+    float[] v = new float[(int) z.length()];
+    double[] e = new double[cols];
+    FloatRuns.read(z, v);
+    for (int o = 0; o < v.length; o += cols) {
+      float max = Float.NEGATIVE_INFINITY;
+      for (int j = 0; j < cols; j++) {
+        max = Math.max(max, v[o + j]);
+      }
+      double sum = 0;
+      for (int j = 0; j < cols; j++) {
+        e[j] = Math.exp((double) v[o + j] - max);
+        sum += e[j];
+      }
+      for (int j = 0; j < cols; j++) {
+        v[o + j] = (float) (e[j] / sum);
+      }
+    }
+    FloatRuns.write(out, v);
   }
 
   @Override
