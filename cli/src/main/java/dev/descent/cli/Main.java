@@ -35,6 +35,10 @@ public final class Main {
 
   public static void main(String[] args) {
     relaunchWithBlasKernels(args);
+    if (takeVerboseOption(args, new ArrayList<>())) {
+      beVerbose(); // before the warm-up's ND4J creates the first logger, which reads the log level once
+    }
+    NativeWarmup.startFor(args);
     System.exit(run(args));
   }
 

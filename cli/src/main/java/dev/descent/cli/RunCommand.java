@@ -112,17 +112,26 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   private int runSingle(Experiment exp, PrintWriter out, PrintWriter progressOut) {
-    Backend backend = Backend.current();
-    // The provenance (digests of the plugin jars and the dataset files, the git commit) is gathered while the
-    // data loads: the two were most of the time before a run's first batch. Nothing is stored before both end.
+    // The provenance (digests of the plugin jars and the dataset files, the git commit, the backend, whose
+    // native load NativeWarmup started) is gathered and the store opened while the data loads: each was a
+    // good part of the time before a run's first batch. Nothing is stored before all three end.
+    CompletableFuture<Backend> backendLoad = Parallel.start(Backend::current);
     CompletableFuture<Map<String, Object>> provenance =
-        Parallel.start(() -> Provenance.of(exp, plugins, backend, file));
-    DataSplits data = load(exp);
+        backendLoad.thenApply(backend -> Provenance.of(exp, plugins, backend, file));
+    CompletableFuture<Workspace> opening = Parallel.start(storeOptions::openOrCreate);
+    DataSplits data;
+    try {
+      data = load(exp);
+    } catch (RuntimeException e) {
+      opening.thenAccept(Workspace::close);
+      throw e;
+    }
+    Backend backend = Parallel.join(backendLoad);
     progressOut.printf("%s: %s, %d training / %d validation / %d test examples%n", exp.name(), data.name(),
         data.train().size(), data.validation().size(), data.test().size());
     progressOut.flush();
     TrainingResult result;
-    try (Workspace ws = storeOptions.openOrCreate()) {
+    try (Workspace ws = Parallel.join(opening)) {
       NewRun run = new NewRun(RunIds.random(), exp.name(), null, ResolvedConfig.of(exp), FlatParams.of(exp),
           Parallel.join(provenance), new TreeSet<>(tags), Instant.now());
       try (RunRecorder recorder = RunRecorder.start(ws.store(), run, Clock.systemUTC())) {
