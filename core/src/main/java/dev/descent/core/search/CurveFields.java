@@ -49,10 +49,23 @@ final class CurveFields {
         ? field.substring(0, field.length() - suffix.length()) : null;
   }
 
+  /**
+   * Whether a metric gets curve fields: the learning curves, {@code train_} and {@code val_} metrics (built-in or
+   * a plugin's, such as {@code val_f1}). The learning rate, epoch times and throughput are left out: a first epoch
+   * "reaching" a throughput says nothing about learning, and they are three of the seven points a run logs per
+   * epoch, so leaving them unread makes a reindex that much cheaper.
+   */
+  static boolean hasCurve(String metric) {
+    return metric.startsWith("train_") || metric.startsWith("val_");
+  }
+
   /** A history (any order) by metric key, each key's points in epoch order. */
   static Map<String, List<MetricPoint>> byKey(List<MetricPoint> history) {
     Map<String, List<MetricPoint>> curves = new LinkedHashMap<>();
     for (MetricPoint p : history) {
+      if (!hasCurve(p.key())) {
+        continue;
+      }
       curves.computeIfAbsent(p.key(), k -> new ArrayList<>()).add(p);
     }
     curves.values().forEach(points -> points.sort(Comparator.comparingInt(MetricPoint::epoch)));

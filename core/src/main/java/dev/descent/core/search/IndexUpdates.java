@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -117,13 +118,16 @@ final class IndexUpdates {
 
   /**
    * One page of changed runs with their per-epoch metric history, read in one batched query for the whole page
-   * ({@link RunStore#metricsOf}) rather than one per run.
+   * ({@link RunStore#metricsOf}) rather than one per run, and only of the metrics that have curve fields
+   * ({@link CurveFields#hasCurve}): the history is most of what a reindex reads.
    */
   private record Page(List<Run> runs, Map<String, List<MetricPoint>> histories) {
     static Page read(RunStore store, long cursor) {
       List<Run> runs = store.changedSince(cursor, RunIndex.PAGE);
-      return new Page(runs, runs.isEmpty() ? Map.of()
-          : store.metricsOf(runs.stream().map(Run::id).toList(), List.of()));
+      Set<String> keys = new TreeSet<>();
+      runs.forEach(run -> run.summaries().keySet().stream().filter(CurveFields::hasCurve).forEach(keys::add));
+      return new Page(runs, keys.isEmpty() ? Map.of()
+          : store.metricsOf(runs.stream().map(Run::id).toList(), keys));
     }
 
     long last() {

@@ -35,7 +35,8 @@ class CurveHistoryFieldsTest {
     store = new InMemoryRunStore();
     store.put(run("fast", 1).curve("val_accuracy", 0.80, 0.86, 0.88, 0.87)
         .curve("train_accuracy", 0.82, 0.90, 0.98, 0.99)
-        .curve("val_loss", 0.9, 0.5, 0.45, 0.5).curve("train_loss", 0.8, 0.4, 0.1, 0.05));
+        .curve("val_loss", 0.9, 0.5, 0.45, 0.5).curve("train_loss", 0.8, 0.4, 0.1, 0.05)
+        .curve("learning_rate", 0.01, 0.01, 0.005, 0.005));
     store.put(run("slow", 2).curve("val_accuracy", 0.5, 0.6, 0.7, 0.84, 0.85, 0.85)
         .curve("train_accuracy", 0.5, 0.61, 0.71, 0.85, 0.86, 0.87));
     store.put(run("never", 3).curve("val_accuracy", 0.3, 0.4, 0.5).curve("train_accuracy", 0.35, 0.45, 0.55));
@@ -139,6 +140,7 @@ class CurveHistoryFieldsTest {
         "val_accuracy.epochs_to(TARGET)", "train_loss.epochs_to(TARGET)")), catalog.describe());
     assertTrue(catalog.hasEpochsTo("val_loss"));
     assertTrue(!catalog.hasEpochsTo("test_accuracy"), "a final metric has no curve");
+    assertTrue(!catalog.hasEpochsTo("learning_rate"), "only train_ and val_ metrics are learning curves");
     assertTrue(FieldCatalog.empty().get(RunFields.OVERFIT_GAP) != null, "overfit_gap is never an unknown field");
     assertEquals(List.of(), ids("\"val_accuracy.epochs_to(0.85)\""), "inside quotes it is only free text");
   }
