@@ -97,6 +97,16 @@ class ApiTest {
   }
 
   @Test
+  void runs_search_takes_the_curve_fields_of_the_history() throws Exception {
+    // adam's val_accuracy at epoch e is acc - 0.1/e (TestRuns): 0.70 at epoch 1 for lr 0.01, at epoch 2 for the others
+    Map<String, Object> page = json(get("/api/runs?q=" + enc("optimizer:adam AND val_accuracy.epochs_to(0.69)<=2")
+        + "&sort=" + enc("val_accuracy.epochs_to(0.69):asc")));
+    assertEquals(List.of("cell-adam-0.01", "cell-adam-0.1", "cell-adam-0.001"),
+        runs(page).stream().map(r -> r.get("id")).toList(), "a tie at epoch 2 goes to the newer run");
+    assertEquals(400, get("/api/runs?q=" + enc("val_accuracy.epochs_to(x)<=2")).statusCode());
+  }
+
+  @Test
   void bad_query_is_400_with_its_column() throws Exception {
     HttpResponse<String> r = get("/api/runs?q=" + enc("optimizer:(adam"));
     assertEquals(400, r.statusCode());
