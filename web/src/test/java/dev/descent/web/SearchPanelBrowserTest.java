@@ -2,34 +2,15 @@ package dev.descent.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.descent.core.TestExperiments;
 import dev.descent.core.store.Run;
 import dev.descent.core.sweep.Cell;
-import dev.descent.core.sweep.Sweep;
-import dev.descent.core.sweep.SweepListener;
-import dev.descent.core.sweep.SweepParser;
-import dev.descent.core.sweep.SweepRunner;
-import dev.descent.core.tracking.Workspace;
 import dev.descent.core.train.RunStatus;
-import dev.descent.core.train.Trainer;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The sweep page's search panel on a real pruned sweep, in real Chromium. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SearchPanelBrowserTest {
+class SearchPanelBrowserTest extends SweepPageTest {
   private static final String GRID = """
       name: pruned-grid
       dataset: {name: moons, samples: 200, test_samples: 50, validation_split: 0.2}
@@ -43,44 +24,14 @@ class SearchPanelBrowserTest {
       pruner: {method: asha, min_epochs: 1, reduction_factor: 3}
       """;
 
-  @TempDir
-  static Path dir;
-
-  Workspace ws;
-  Sweep sweep;
-  WebServer server;
-  ChromeDriver driver;
-  WebDriverWait wait;
-
-  @BeforeAll
-  void runTheSweepAndServeIt() throws Exception {
-    assumeTrue(Browser.available() || Browser.required(), Browser.MISSING);
-    ws = Workspace.open(dir.resolve("store").toString(), null, Clock.systemUTC());
-    sweep = new SweepParser(TestExperiments.PLUGINS).parse(GRID, "grid.yaml", dir);
-    new SweepRunner(new Trainer(TestExperiments.PLUGINS), ws.store(), ws.artifacts(), TestExperiments.PLUGINS,
-        Clock.systemUTC()).run(sweep, null, 1, SweepListener.NONE);
-    ws.sync();
-    server = new WebServer(ws, "127.0.0.1", 0, null).start();
-    driver = Browser.start(Files.createDirectories(dir.resolve("profile")));
-    wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+  @Override
+  String grid() {
+    return GRID;
   }
 
-  @AfterAll
-  void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (server != null) {
-      server.close();
-    }
-    if (ws != null) {
-      ws.close();
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  <T> T script(String js) {
-    return (T) driver.executeScript(js);
+  @Override
+  int workers() {
+    return 1;
   }
 
   @Test
