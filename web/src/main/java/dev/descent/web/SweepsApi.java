@@ -8,10 +8,12 @@ import dev.descent.core.store.Run;
 import dev.descent.core.store.SweepCounts;
 import dev.descent.core.store.SweepInfo;
 import dev.descent.core.sweep.Objective;
+import dev.descent.core.sweep.StoredSweeps;
 import dev.descent.core.sweep.SweepSummary;
 import dev.descent.core.sweep.SweepTable;
 import dev.descent.core.tracking.RunViews;
 import dev.descent.core.tracking.Workspace;
+import dev.descent.core.tuning.SearchTrace;
 import dev.descent.core.train.RunStatus;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -24,7 +26,8 @@ import java.util.TreeMap;
 
 /**
  * {@code /api/sweeps} and {@code /api/experiments}: what the sweep page needs to draw its optimizer ×
- * learning-rate heatmap (every cell's params, status and objective value) and the experiment list.
+ * learning-rate heatmap (every cell's params, status and objective value), its search panel (the sweep's kind,
+ * best so far against cells and epochs spent, pruned cells: {@link SearchTrace}) and the experiment list.
  */
 final class SweepsApi {
   /** Objectives in the order a sweep without an {@code objective:} section picks them (see core's Objective). */
@@ -84,11 +87,14 @@ final class SweepsApi {
       double value = SweepSummary.objective(objective, r);
       c.put("objective", Double.isFinite(value) ? value : null);
       c.put("error", r.error());
-      c.put("epochs", r.summaries().containsKey("train_loss") ? r.summaries().get("train_loss").lastEpoch() : 0);
+      c.put("epochs", SearchTrace.epochs(r));
       cells.add(c);
     }
     body.put("runs", cells);
     body.put("table", table(runs, objective));
+    Map<String, Object> search = new LinkedHashMap<>(StoredSweeps.kind(info));
+    search.putAll(SearchTrace.of(runs, objective).toMap());
+    body.put("search", search);
     RunsApi.json(ctx, body);
   }
 

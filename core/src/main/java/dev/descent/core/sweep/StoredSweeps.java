@@ -100,6 +100,30 @@ public final class StoredSweeps {
   }
 
   /**
+   * What kind of sweep a stored one is, as its file said: {@code method} ({@code grid}, {@code random} or
+   * {@code tpe}), {@code trials} (a search's, else null) and {@code pruner} ({@code none} unless one was set).
+   * Read from the stored document alone, so a reader without the plugins (the dashboard) can say it.
+   */
+  public static Map<String, Object> kind(SweepInfo info) {
+    Map<String, Object> kind = new LinkedHashMap<>();
+    Map<?, ?> doc = Map.of();
+    if (info != null && info.plan() != null) {
+      try {
+        Map<?, ?> stored = dev.descent.core.Json.mapper().readValue(info.plan(), Map.class);
+        doc = stored.get("document") instanceof Map<?, ?> d ? d : Map.of();
+      } catch (java.io.IOException e) {
+        doc = Map.of(); // unreadable: a worker says so when it loads the plan; the dashboard shows a grid
+      }
+    }
+    Map<?, ?> search = doc.get("search") instanceof Map<?, ?> m ? m : Map.of();
+    Map<?, ?> pruner = doc.get("pruner") instanceof Map<?, ?> m ? m : Map.of();
+    kind.put("method", search.get("method") instanceof String method ? method : "grid");
+    kind.put("trials", search.get("trials") instanceof Number n ? n.intValue() : null);
+    kind.put("pruner", pruner.get("method") instanceof String method ? method : "none");
+    return kind;
+  }
+
+  /**
    * The plan of a stored sweep, parsed again from its document exactly as {@code descent run} parsed the file,
    * so a worker prunes, proposes (the same trial ids: a trial's cells are content hashes) and spends as it
    * does. The document must give the same sweep id here, or the worker would run another sweep's trials.

@@ -68,6 +68,10 @@ class StoredPlanTest {
     assertEquals("asha", loaded.plan().pruner());
     assertEquals(26, loaded.plan().cells(loaded), "13 trials x 2 seeds");
     assertEquals(20, loaded.cells().size(), "the cells in the store: the 10 startup trials x 2 seeds");
+    try (RunStore store = RunStores.open(dir.resolve("tpe").toString(), Clock.systemUTC())) {
+      assertEquals(java.util.Map.of("method", "tpe", "trials", 13, "pruner", "asha"),
+          StoredSweeps.kind(store.sweepInfo(loaded.id()).orElseThrow()), "what the dashboard says of it");
+    }
   }
 
   @Test
@@ -75,6 +79,11 @@ class StoredPlanTest {
     Sweep loaded = enterAndLoad(BASE + "grid:\n  learning_rate: [0.1, 0.01, 0.001]\nbudget: {epochs: 2}\n", "grid");
     try (RunStore store = RunStores.open(dir.resolve("grid").toString(), Clock.systemUTC())) {
       assertTrue(loaded.plan().spent(loaded, store), "the one cell run spent the 2 epochs");
+      java.util.Map<String, Object> kind = new java.util.HashMap<>();
+      kind.put("method", "grid");
+      kind.put("trials", null);
+      kind.put("pruner", "none");
+      assertEquals(kind, StoredSweeps.kind(store.sweepInfo(loaded.id()).orElseThrow()));
     }
   }
 
