@@ -108,18 +108,29 @@ public final class SweepRunner {
     return budget.availablePermits() == 0;
   }
 
+  /**
+   * Enters the sweep into the store without running anything: its record (objective, axes, plan) and each of
+   * its cells queued, a cell already there left as it is. Workers on the store can take it from then on
+   * ({@code descent sweeps submit}); {@link #run} enters first too. Returns how many cells were queued anew.
+   */
+  public int enter(Sweep sweep, Path file) {
+    Backend backend = Backend.current();
+    store.recordSweep(new SweepInfo(sweep.id(), sweep.name(), sweep.objective().metric(), sweep.objective().mode(),
+        sweep.axes(), clock.instant(), sweep.plan().stored()));
+    int queued = 0;
+    for (Cell cell : sweep.cells()) {
+      queued += store.enqueue(newRun(sweep, cell, file, backend)) ? 1 : 0;
+    }
+    return queued;
+  }
+
   /** Runs every cell that still needs running with {@code workers} threads; returns how many ran. */
   public int run(Sweep sweep, Path file, int workers, SweepListener given) {
     currentSweep = sweep;
     currentFile = file;
     SweepListener listener = new LeaseLossListener(given,
         cell -> running.stream().anyMatch(r -> r.runId().equals(cell.id()) && r.leaseLost()));
-    Backend backend = Backend.current();
-    store.recordSweep(new SweepInfo(sweep.id(), sweep.name(), sweep.objective().metric(), sweep.objective().mode(),
-        sweep.axes(), clock.instant(), sweep.plan().stored()));
-    for (Cell cell : sweep.cells()) {
-      store.enqueue(newRun(sweep, cell, file, backend));
-    }
+    enter(sweep, file);
     List<String> ids = sweep.cells().stream().map(Cell::id).toList();
     List<String> open = store.summaries(ids).stream()
         .filter(r -> r.status().rerunnable() || r.status() == RunStatus.RUNNING).map(r -> r.id()).toList();
