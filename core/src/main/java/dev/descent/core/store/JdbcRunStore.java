@@ -359,6 +359,12 @@ abstract class JdbcRunStore implements RunStore {
     return db.transaction("queueing sweep cell " + run.id(), d -> Ledger.enqueue(d, run, nextSequence()));
   }
 
+  @Override
+  public boolean enqueueTrial(String sweepId, List<NewRun> cells, int maxCells) {
+    return db.transaction("queueing a trial of sweep " + sweepId,
+        d -> Ledger.enqueueTrial(d, sweepId, cells, maxCells, this::nextSequence));
+  }
+
   /**
    * Looks first in a read transaction, which takes no lock: most claim calls of a busy sweep are for cells
    * that ended or are held (every worker walks every cell), and those need no write. Only a cell that looks

@@ -193,9 +193,20 @@ public final class SweepRunner {
     if (cell != null) {
       return cell;
     }
-    for (Cell more : currentSweep.plan().more(currentSweep, store)) { // a search's next proposal
-      store.enqueue(newRun(currentSweep, more, currentFile, Backend.current()));
-      queue.add(more);
+    // a search's next proposal; refused when another process entered the last trial first, and then the plan
+    // adopts that one on the next ask (a few asks at most: each refusal means the store has a trial more)
+    for (int ask = 0; ask < 3; ask++) {
+      List<Cell> proposal = currentSweep.plan().more(currentSweep, store);
+      if (proposal.isEmpty()) {
+        break;
+      }
+      Backend backend = Backend.current();
+      List<NewRun> runs = proposal.stream().map(c -> newRun(currentSweep, c, currentFile, backend)).toList();
+      if (store.enqueueTrial(currentSweep.id(), runs, currentSweep.plan().cells(currentSweep))) {
+        queue.addAll(proposal);
+        break;
+      }
+      currentSweep.plan().withdraw(proposal);
     }
     cell = queue.poll();
     if (cell != null) {
