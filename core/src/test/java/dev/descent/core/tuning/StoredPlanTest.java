@@ -75,6 +75,23 @@ class StoredPlanTest {
   }
 
   @Test
+  void a_tpe_search_whose_proposed_cells_all_ended_is_unfinished_to_a_worker_which_proposes_the_rest() {
+    Sweep sweep = new SweepParser(TestExperiments.PLUGINS).parse(BASE + TPE.replace("pruner:", "#"), "plan.yaml", dir);
+    try (RunStore store = RunStores.open(dir.resolve("stalled").toString(), Clock.systemUTC())) {
+      new SweepRunner(new Trainer(TestExperiments.PLUGINS), store, null, TestExperiments.PLUGINS, Clock.systemUTC())
+          .limitCells(20).run(sweep, null, 1, SweepListener.NONE);
+      assertEquals(20, store.cellIds(sweep.id()).size(), "the startup trials, every one ended");
+      assertEquals(java.util.List.of(sweep.id()), StoredSweeps.unfinished(store), "3 trials x 2 seeds are left");
+      Sweep loaded = StoredSweeps.load(store, sweep.id(), new ExperimentParser(TestExperiments.PLUGINS),
+          TestExperiments.PLUGINS, (cell, why) -> { });
+      new SweepRunner(new Trainer(TestExperiments.PLUGINS), store, null, TestExperiments.PLUGINS, Clock.systemUTC())
+          .run(loaded, null, 1, SweepListener.NONE);
+      assertEquals(26, store.cellIds(sweep.id()).size());
+      assertEquals(java.util.List.of(), StoredSweeps.unfinished(store));
+    }
+  }
+
+  @Test
   void a_grid_with_a_budget_is_rebuilt_spending_it() {
     Sweep loaded = enterAndLoad(BASE + "grid:\n  learning_rate: [0.1, 0.01, 0.001]\nbudget: {epochs: 2}\n", "grid");
     try (RunStore store = RunStores.open(dir.resolve("grid").toString(), Clock.systemUTC())) {
