@@ -145,6 +145,18 @@ public interface RunStore extends AutoCloseable {
   }
 
   /**
+   * Sweep ledger: {@link #enqueue} for many cells at once, in as few transactions as the store allows (a grid of
+   * 10,000 cells is entered in seconds, not one commit per cell); returns how many were added.
+   */
+  default int enqueueAll(List<NewRun> runs) {
+    int added = 0;
+    for (NewRun run : runs) {
+      added += enqueue(run) ? 1 : 0;
+    }
+    return added;
+  }
+
+  /**
    * Sweep ledger: enters a search's proposed trial (its cells, one per seed) only while sweep {@code sweepId}
    * holds fewer than {@code maxCells} cells with these added, decided under a lock on the sweep's record, so two
    * processes proposing a search's last trial at the same moment enter one of them, never both. Cells already in

@@ -117,11 +117,7 @@ public final class SweepRunner {
     Backend backend = Backend.current();
     store.recordSweep(new SweepInfo(sweep.id(), sweep.name(), sweep.objective().metric(), sweep.objective().mode(),
         sweep.axes(), clock.instant(), sweep.plan().stored()));
-    int queued = 0;
-    for (Cell cell : sweep.cells()) {
-      queued += store.enqueue(newRun(sweep, cell, file, backend)) ? 1 : 0;
-    }
-    return queued;
+    return store.enqueueAll(sweep.cells().stream().map(cell -> newRun(sweep, cell, file, backend)).toList());
   }
 
   /** Runs every cell that still needs running with {@code workers} threads; returns how many ran. */

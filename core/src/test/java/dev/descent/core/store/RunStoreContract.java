@@ -201,6 +201,20 @@ abstract class RunStoreContract {
   }
 
   @Test
+  void many_cells_are_queued_at_once_across_batches_and_those_already_there_are_kept() {
+    store.enqueue(trialCell("big", "cell-7"));
+    store.claim("cell-7", T0);
+    List<NewRun> cells = new ArrayList<>();
+    for (int i = 0; i < 1203; i++) {
+      cells.add(trialCell("big", "cell-" + i));
+    }
+    assertEquals(1202, store.enqueueAll(cells), "every cell but the one already there");
+    assertEquals(1203, store.cellIds("big").size());
+    assertEquals(RunStatus.RUNNING, store.get("cell-7").orElseThrow().status(), "kept as it was");
+    assertEquals(0, store.enqueueAll(cells), "entering the same cells again adds nothing");
+  }
+
+  @Test
   void a_trial_is_entered_only_while_the_sweep_has_room_and_a_trial_already_there_needs_none() {
     store.recordSweep(new SweepInfo("s1", "search", "val_loss", "min", List.of(), T0));
     assertTrue(store.enqueueTrial("s1", List.of(trialCell("s1", "a1"), trialCell("s1", "a2")), 4));
