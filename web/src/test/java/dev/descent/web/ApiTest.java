@@ -343,6 +343,31 @@ class ApiTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void a_search_sweeps_table_bins_learning_rates_by_decade_as_the_cli_does() throws Exception {
+    TestRuns.fillSeeded(ws.store());
+    ws.sync();
+    ws.store().recordSweep(new SweepInfo(TestRuns.SWEEP, "fashion-mlp", "val_accuracy", "max",
+        List.of("optimizer", "learning_rate"), TestRuns.T0, "{\"document\": {\"search\": {\"method\": \"random\","
+            + " \"trials\": 6}}}"));
+    Map<String, Object> sweep = json(get("/api/sweeps/" + TestRuns.SWEEP));
+    Map<String, Object> table = (Map<String, Object>) sweep.get("table");
+    assertEquals(true, table.get("decades"));
+    for (Map<String, Object> run : runs(sweep)) {
+      double lr = ((Number) ((Map<String, Object>) run.get("params")).get("learning_rate")).doubleValue();
+      double column = ((Number) run.get("table_lr")).doubleValue();
+      assertTrue(column <= lr && lr < 10 * column * (1 + 1e-9), lr + " falls in the decade from " + column);
+      assertTrue(((List<Number>) table.get("learning_rates")).stream().anyMatch(c -> c.doubleValue() == column));
+    }
+    assertEquals(Map.of("method", "random", "trials", 6, "pruner", "none"),
+        Map.of("method", ((Map<String, Object>) sweep.get("search")).get("method"),
+            "trials", ((Map<String, Object>) sweep.get("search")).get("trials"),
+            "pruner", ((Map<String, Object>) sweep.get("search")).get("pruner")));
+    Map<String, Object> grid = (Map<String, Object>) json(get("/api/sweeps/" + TestRuns.SEEDED_SWEEP)).get("table");
+    assertEquals(false, grid.get("decades"), "a grid keeps its own learning rates");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void experiments_are_counted() throws Exception {
     List<Map<String, Object>> ex = Json.mapper().readValue(get("/api/experiments").body(), List.class);
     assertEquals(2, ex.size());

@@ -28,6 +28,7 @@ abstract class JdbcRunStore implements RunStore {
   private static final String UPSERT_METRIC = "INSERT INTO metrics (run_pk, key, epoch, value) VALUES (?, ?, ?, ?)"
       + " ON CONFLICT (run_pk, key, epoch) DO UPDATE SET value = excluded.value";
 
+  private static final int ENQUEUE_BATCH = 500;
   private final Database db;
   private final String location;
 
@@ -369,6 +370,32 @@ abstract class JdbcRunStore implements RunStore {
   @Override
   public boolean enqueue(NewRun run) {
     return db.transaction("queueing sweep cell " + run.id(), d -> Ledger.enqueue(d, run, nextSequence()));
+  }
+
+  /**
+   * In transactions of {@value #ENQUEUE_BATCH} cells: one commit per cell was most of the time to enter a large
+   * grid, and a batch that size holds the write lock (SQLite) for milliseconds, not seconds.
+   */
+  @Override
+  public int enqueueAll(List<NewRun> runs) {
+    int added = 0;
+    for (int from = 0; from < runs.size(); from += ENQUEUE_BATCH) {
+      List<NewRun> batch = runs.subList(from, Math.min(runs.size(), from + ENQUEUE_BATCH));
+      added += db.transaction("queueing " + batch.size() + " sweep cells", d -> {
+        int n = 0;
+        for (NewRun run : batch) {
+          n += Ledger.enqueue(d, run, nextSequence()) ? 1 : 0;
+        }
+        return n;
+      });
+    }
+    return added;
+  }
+
+  @Override
+  public boolean enqueueTrial(String sweepId, List<NewRun> cells, int maxCells) {
+    return db.transaction("queueing a trial of sweep " + sweepId,
+        d -> Ledger.enqueueTrial(d, sweepId, cells, maxCells, this::nextSequence));
   }
 
   /**
