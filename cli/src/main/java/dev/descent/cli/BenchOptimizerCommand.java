@@ -127,7 +127,7 @@ public final class BenchOptimizerCommand implements Callable<Integer> {
     machine.addAll(BenchMachine.describe("at the end"));
     result = new BenchResult(result.spec(), result.problems(), result.started(), result.seconds(), result.store(),
         machine);
-    List<Path> files = ReportWriter.write(result, "descent bench-optimizer "
+    List<Path> files = ReportWriter.write(result, "descent "
         + String.join(" ", spec.commandLine().getParseResult().originalArgs()), dir);
     BenchProgressPrinter.summary(out, result);
     out.println("report: " + files.get(0) + " and " + files.get(1));
