@@ -41,8 +41,8 @@ public final class BenchOptimizerCommand implements Callable<Integer> {
   String optimizer;
 
   @Option(names = "--against", split = ",", paramLabel = "OPT,...",
-      description = "optimizers to compare with (default: ${DEFAULT-VALUE})")
-  List<String> against = new ArrayList<>(List.of("sgd", "adam"));
+      description = "optimizers to compare with (default: sgd,adam, less the one under test)")
+  List<String> against;
 
   @Option(names = "--budget", paramLabel = "N", description = "learning rates tried per optimizer and problem, the"
       + " same for every optimizer (default: ${DEFAULT-VALUE})")
@@ -94,7 +94,9 @@ public final class BenchOptimizerCommand implements Callable<Integer> {
       throw new DescentException(ErrorCode.INVALID_INPUT, "--lr-range: was " + lrRange + ", must be two rates"
           + " MIN,MAX such as 1e-5,1");
     }
-    BenchSpec bench = new BenchSpec(candidate.name(), against, budget, seeds, lrRange.get(0), lrRange.get(1), problems);
+    List<String> others = against != null ? against
+        : List.of("sgd", "adam").stream().filter(o -> !o.equals(candidate.name())).toList();
+    BenchSpec bench = new BenchSpec(candidate.name(), others, budget, seeds, lrRange.get(0), lrRange.get(1), problems);
     bench.validate(new java.util.TreeSet<>(candidate.registry().names(PluginKind.OPTIMIZER)));
     int n = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
     if (n < 1) {

@@ -18,10 +18,12 @@ import java.util.Map;
  * @param target the value of {@code tuneMetric} whose first epoch is reported as "epochs to target"
  * @param sizing why the problem is this big, for the report and the docs
  * @param needsFashionMnist whether the problem reads Fashion-MNIST
+ * @param secondsPerRun about how long one run takes on two quiet cores (measured); only weighs the ETA, so that
+ *     the minute-long problems left are not timed by the pace of the second-long ones done
  */
 public record BenchProblem(String name, String title, Map<String, Object> dataset, Map<String, Object> model,
     int batchSize, int epochs, String tuneMetric, String testMetric, double target, String sizing,
-    boolean needsFashionMnist) {
+    boolean needsFashionMnist, double secondsPerRun) {
 
   /** Whether a larger value of the metrics is better (accuracy) or a smaller one (loss). */
   public boolean higherIsBetter() {

@@ -64,7 +64,7 @@ public final class BenchProblems {
         32, 10, "val_loss", "test_loss", 0.5,
         NoisyQuadratic.TRAIN + " rows (3,200 train, 800 validation), " + NoisyQuadratic.TEST + " test, batch 32, 10"
             + " epochs = 1,000 steps: enough for a well-tuned adaptive method to near the noise floor, not for plain"
-            + " SGD to flatten the slowest direction; about 1 s a run", false);
+            + " SGD to flatten the slowest direction; about 1 s a run", false, 0.6);
   }
 
   static BenchProblem moons() {
@@ -77,7 +77,7 @@ public final class BenchProblems {
     return new BenchProblem("moons-mlp", "moons (noise 0.2): MLP 2-32-32-2, ReLU, softmax cross-entropy", dataset,
         mlp(List.of(32, 32), 2, "he_uniform"), 32, 20, "val_accuracy", "test_accuracy", 0.95,
         "1,000 points (800 train, 200 validation), 1,000 test, batch 32, 20 epochs = 500 steps: the lion example's"
-            + " problem with more noise, so a good rate matters; about 1-2 s a run", false);
+            + " problem with more noise, so a good rate matters; about 1-2 s a run", false, 0.3);
   }
 
   static BenchProblem fashionLogreg(Path fashionDir) {
@@ -85,14 +85,14 @@ public final class BenchProblems {
         fashion(fashionDir), Map.of("layers", List.of(Map.of("type", "dense", "units", 10, "activation", "softmax")),
             "loss", "softmax_cross_entropy"), 128, 8, "val_accuracy", "test_accuracy", 0.83,
         "the whole training set (54,000 train, 6,000 validation) and the 10,000 test images, batch 128, 8 epochs ="
-            + " 3,400 steps: a convex problem where the rate is almost all that matters; about 3 s a run", true);
+            + " 3,400 steps: a convex problem where the rate is almost all that matters; about 3 s a run", true, 3);
   }
 
   static BenchProblem fashionMlp(Path fashionDir) {
     return new BenchProblem("fmnist-mlp", "Fashion-MNIST: MLP 784-128-10, ReLU, softmax cross-entropy",
         fashion(fashionDir), mlp(List.of(128), 10, "he_normal"), 128, 8, "val_accuracy", "test_accuracy", 0.86,
         "the whole training set (54,000 train, 6,000 validation) and the 10,000 test images, batch 128, 8 epochs ="
-            + " 3,400 steps; one hidden layer of 128 keeps a run near 5 s, the largest share of the bench", true);
+            + " 3,400 steps; one hidden layer of 128 keeps a run near 5 s, the largest share of the bench", true, 5);
   }
 
   private static Map<String, Object> fashion(Path dir) {

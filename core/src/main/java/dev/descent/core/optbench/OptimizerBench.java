@@ -52,7 +52,8 @@ public final class OptimizerBench {
       List<String> machine) {
     Instant started = clock.instant();
     int perProblem = spec.optimizers().size() * (spec.budget() + spec.seeds());
-    TrialCounter counter = new TrialCounter(clock, progress, perProblem * problems.size());
+    TrialCounter counter = new TrialCounter(clock, progress, perProblem * problems.size(),
+        perProblem * problems.stream().mapToDouble(BenchProblem::secondsPerRun).sum());
     BenchSweeps sweeps = new BenchSweeps(new SweepParser(plugins), baseDir);
     List<ProblemOutcome> outcomes = new ArrayList<>();
     for (BenchProblem p : problems) {
@@ -76,7 +77,7 @@ public final class OptimizerBench {
         chosen.put(name, best);
       }
     });
-    counter.skip((spec.optimizers().size() - chosen.size()) * spec.seeds());
+    counter.skip(p, (spec.optimizers().size() - chosen.size()) * spec.seeds());
     String seedsId = null;
     Map<String, List<Run>> reruns = new LinkedHashMap<>();
     if (!chosen.isEmpty()) {

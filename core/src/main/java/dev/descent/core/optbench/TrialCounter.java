@@ -17,14 +17,22 @@ final class TrialCounter {
   private final Clock clock;
   private final BenchProgress progress;
   private final int total;
+  private final double totalCost;
   private final Instant start;
   private int done;
-  private int trained;
+  private double doneCost;
+  private double trainedCost;
 
-  TrialCounter(Clock clock, BenchProgress progress, int total) {
+  /**
+   * @param total runs of the whole bench
+   * @param totalCost their estimated seconds ({@link BenchProblem#secondsPerRun}); the ETA scales what is left of
+   *     it by how fast this machine went through the estimate so far
+   */
+  TrialCounter(Clock clock, BenchProgress progress, int total, double totalCost) {
     this.clock = clock;
     this.progress = progress;
     this.total = total;
+    this.totalCost = totalCost;
     this.start = clock.instant();
   }
 
@@ -59,11 +67,12 @@ final class TrialCounter {
   private synchronized void ended(BenchProblem problem, String phase, Cell cell, String outcome, double seconds,
       boolean ran) {
     done++;
+    doneCost += problem.secondsPerRun();
     if (ran) {
-      trained++;
+      trainedCost += problem.secondsPerRun();
     }
     double elapsed = Duration.between(start, clock.instant()).toMillis() / 1000.0;
-    double eta = trained == 0 ? Double.NaN : elapsed / trained * Math.max(0, total - done);
+    double eta = trainedCost == 0 ? Double.NaN : elapsed / trainedCost * Math.max(0, totalCost - doneCost);
     var optimizer = cell.experiment().training().optimizer();
     double lr = ((Number) optimizer.params().get("learning_rate")).doubleValue();
     progress.onTrial(new BenchProgress.Trial(problem.name(), phase, optimizer.name(), lr, cell.seed(), outcome,
@@ -71,7 +80,8 @@ final class TrialCounter {
   }
 
   /** Runs a phase could not start (an optimizer without a rate): counted as done so the ETA stays right. */
-  synchronized void skip(int cells) {
+  synchronized void skip(BenchProblem problem, int cells) {
     done += cells;
+    doneCost += cells * problem.secondsPerRun();
   }
 }

@@ -44,11 +44,11 @@ class OptimizerBenchTest {
     moons.put("test_samples", 100);
     return List.of(
         new BenchProblem(q.name(), q.title(), q.dataset(), q.model(), 64, 2, q.tuneMetric(), q.testMetric(), 2.0,
-            q.sizing(), false),
+            q.sizing(), false, 1),
         new BenchProblem(m.name(), m.title(), moons, Map.of("layers", List.of(
             Map.of("type", "dense", "units", 8, "activation", "relu"),
             Map.of("type", "dense", "units", 2, "activation", "softmax")), "loss", "softmax_cross_entropy"),
-            32, 3, m.tuneMetric(), m.testMetric(), 0.8, m.sizing(), false));
+            32, 3, m.tuneMetric(), m.testMetric(), 0.8, m.sizing(), false, 1));
   }
 
   /** Records every trial the progress hears of. */
