@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The fixed suite, smallest first. Sizes are chosen so the whole protocol with the default budget (3 optimizers x
- * ({@value BenchSpec#DEFAULT_BUDGET} rates + {@value BenchSpec#DEFAULT_SEEDS} seeds) x 4 problems = 252 runs) takes
+ * ({@value BenchSpec#DEFAULT_BUDGET} rates + {@value BenchSpec#DEFAULT_SEEDS} seeds) x 4 problems = 312 runs) takes
  * about 5 minutes on two quiet cores (about 15 when the machine is shared as it was when this was measured);
  * each problem says why it is the size it is in {@link BenchProblem#sizing}.
  * Every problem trains for a fixed number of epochs without early stopping, so every optimizer gets the same

@@ -22,7 +22,7 @@ import java.util.Set;
  */
 public record BenchSpec(String candidate, List<String> against, int budget, int seeds, double lrMin, double lrMax,
     List<String> problems) {
-  public static final int DEFAULT_BUDGET = 11;
+  public static final int DEFAULT_BUDGET = 16;
   public static final int DEFAULT_SEEDS = 10;
   public static final double DEFAULT_LR_MIN = 1e-5;
   public static final double DEFAULT_LR_MAX = 1;

@@ -36,8 +36,8 @@ final class ReportContent {
         + " test error (1 - accuracy) for classification, test loss for the quadratic, each the mean over seeds."
         + " Speed cost: mean epochs to the problem's target, a failure when any seed missed it."));
     b.add(profileTable("test cost", r.testProfile()));
-    b.add(new ReportBlock.Chart(profileChart("Performance profile: test cost", r.testProfile())));
     b.add(profileTable("epochs to target", r.speedProfile()));
+    b.add(new ReportBlock.Chart(profileChart("Performance profile: test cost", r.testProfile())));
     b.add(new ReportBlock.Chart(profileChart("Performance profile: epochs to target", r.speedProfile())));
     for (ProblemOutcome p : r.problems()) {
       problem(b, p, spec);
@@ -133,10 +133,10 @@ final class ReportContent {
     b.add(new ReportBlock.Table(List.of("optimizer", "chosen lr", p.testMetric() + " (mean ± 95% CI)", "seeds",
         "epochs to " + p.targetText() + " (mean; seeds that reached it)"), rows));
     b.add(new ReportBlock.Bullets(po.verdicts()));
-    b.add(new ReportBlock.Chart(SvgChart.intervals(p.name() + ": " + p.testMetric() + " over seeds (95% CI)",
+    ReportBlock.Chart intervals = new ReportBlock.Chart(SvgChart.intervals(p.name() + ": " + p.testMetric() + " over seeds (95% CI)",
         p.testMetric(), po.optimizers().stream().map(OptimizerOutcome::label).toList(),
         po.optimizers().stream().mapToDouble(o -> o.testInterval().mean()).toArray(),
-        po.optimizers().stream().mapToDouble(o -> o.testInterval().halfWidth()).toArray())));
+        po.optimizers().stream().mapToDouble(o -> o.testInterval().halfWidth()).toArray()));
     List<String> header = new ArrayList<>(List.of("lr"));
     po.optimizers().forEach(o -> header.add(o.optimizer()));
     List<List<String>> grid = new ArrayList<>();
@@ -152,6 +152,7 @@ final class ReportContent {
     b.add(new ReportBlock.Paragraph("Tuning: " + p.tuneMetric() + " (best epoch) at each rate, seed "
         + BenchSpec.TUNING_SEED + "; the chosen rate in bold; div = diverged or failed."));
     b.add(new ReportBlock.Table(header, grid));
+    b.add(intervals);
     List<SvgChart.Series> series = new ArrayList<>();
     for (OptimizerOutcome o : po.optimizers()) {
       series.add(new SvgChart.Series(o.optimizer(), o.tuning().entrySet().stream()

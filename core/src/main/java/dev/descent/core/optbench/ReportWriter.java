@@ -66,7 +66,12 @@ public final class ReportWriter {
         + "line-height:1.45}table{border-collapse:collapse;margin:0.5em 0 1em}td,th{border:1px solid #ccc;"
         + "padding:3px 8px;text-align:right}td:first-child,th:first-child{text-align:left}th{background:#f3f3f3}"
         + "code{background:#f3f3f3;padding:0 3px}svg{margin:0.3em 1em 0.3em 0}</style></head><body>\n");
+    boolean inCharts = false;
     for (ReportBlock b : blocks) {
+      if (b instanceof ReportBlock.Chart != inCharts) { // consecutive charts share a row
+        s.append(inCharts ? "</div>\n" : "<div style='display:flex;flex-wrap:wrap'>");
+        inCharts = !inCharts;
+      }
       if (b instanceof ReportBlock.Heading h) {
         s.append("<h").append(h.level()).append('>').append(inline(h.text())).append("</h").append(h.level())
             .append(">\n");
@@ -90,7 +95,7 @@ public final class ReportWriter {
         s.append(c.svg()).append('\n');
       }
     }
-    return s.append("</body></html>\n").toString();
+    return s.append(inCharts ? "</div>\n" : "").append("</body></html>\n").toString();
   }
 
   /** Escapes the text and turns the Markdown the blocks use ({@code **bold**}, {@code `code`}) into tags. */

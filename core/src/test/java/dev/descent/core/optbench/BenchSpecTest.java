@@ -19,9 +19,12 @@ class BenchSpecTest {
   }
 
   @Test
-  void the_default_grid_is_eleven_half_decades_from_1e_5_to_1() {
+  void the_default_grid_is_sixteen_third_decades_from_1e_5_to_1() {
     List<Double> grid = LrGrid.of(BenchSpec.DEFAULT_LR_MIN, BenchSpec.DEFAULT_LR_MAX, BenchSpec.DEFAULT_BUDGET);
-    assertEquals(List.of(1e-5, 3.16e-5, 1e-4, 3.16e-4, 1e-3, 3.16e-3, 0.01, 0.0316, 0.1, 0.316, 1.0), grid);
+    assertEquals(List.of(1e-5, 2.15e-5, 4.64e-5, 1e-4, 2.15e-4, 4.64e-4, 1e-3, 2.15e-3, 4.64e-3, 0.01, 0.0215,
+        0.0464, 0.1, 0.215, 0.464, 1.0), grid);
+    assertEquals(List.of(1e-5, 3.16e-5, 1e-4, 3.16e-4, 1e-3, 3.16e-3, 0.01, 0.0316, 0.1, 0.316, 1.0),
+        LrGrid.of(1e-5, 1, 11), "11 points: half decades");
     assertEquals(List.of(0.01), LrGrid.of(1e-4, 1, 1), "one rate: the geometric middle");
   }
 
