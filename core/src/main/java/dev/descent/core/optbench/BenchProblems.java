@@ -65,7 +65,7 @@ public final class BenchProblems {
         32, 10, "val_loss", "test_loss", 0.5,
         NoisyQuadratic.TRAIN + " rows (3,200 train, 800 validation), " + NoisyQuadratic.TEST + " test, batch 32, 10"
             + " epochs = 1,000 steps: enough for a well-tuned adaptive method to near the noise floor, not for plain"
-            + " SGD to flatten the slowest direction; about 0.5 s a run", false, 0.5);
+            + " SGD to flatten the slowest direction; about 0.5 s a run", false, 0.7);
   }
 
   static BenchProblem moons() {
@@ -88,7 +88,7 @@ public final class BenchProblems {
             "loss", "softmax_cross_entropy"), 128, 10, "val_accuracy", "test_accuracy", 0.83,
         "the whole training set (54,000 train, 6,000 validation) and the 10,000 test images, batch 128, 10 epochs ="
             + " 4,220 steps: a convex problem where the rate is almost all that matters; about 3 s a run on 2 quiet"
-            + " cores", true, 6.4);
+            + " cores", true, 4.9);
   }
 
   static BenchProblem fashionMlp(Path fashionDir) {
@@ -96,7 +96,7 @@ public final class BenchProblems {
         fashion(fashionDir), mlp(List.of(128), 10, "he_normal"), 128, 10, "val_accuracy", "test_accuracy", 0.86,
         "the whole training set (54,000 train, 6,000 validation) and the 10,000 test images, batch 128, 10 epochs ="
             + " 4,220 steps; one hidden layer of 128 keeps a run near 6 s on 2 quiet cores; still three quarters of"
-            + " the bench's time", true, 24);
+            + " the bench's time", true, 14.3);
   }
 
   private static Map<String, Object> fashion(Path dir) {

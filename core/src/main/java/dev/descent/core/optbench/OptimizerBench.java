@@ -12,15 +12,19 @@ import dev.descent.core.sweep.SweepParser;
 import dev.descent.core.sweep.SweepRunner;
 import dev.descent.core.sweep.SweepSummary;
 import dev.descent.core.tracking.Artifacts;
+import dev.descent.core.train.RunStatus;
 import dev.descent.core.train.Trainer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Runs the protocol: for each problem, the tuning sweep (every optimizer at every rate of the grid, one seed),
@@ -106,7 +110,7 @@ public final class OptimizerBench {
   /** Optimizer -> rate -> the tuning run's objective, every optimizer of the spec present. */
   private static Map<String, Map<Double, Double>> curves(SweepSummary summary, BenchSpec spec) {
     Map<String, Map<Double, Double>> curves = new LinkedHashMap<>();
-    spec.optimizers().forEach(o -> curves.put(o, new java.util.TreeMap<>()));
+    spec.optimizers().forEach(o -> curves.put(o, new TreeMap<>()));
     for (SweepSummary.Row row : summary.rows()) {
       var optimizer = row.cell().experiment().training().optimizer();
       double lr = ((Number) optimizer.params().get("learning_rate")).doubleValue();
@@ -119,7 +123,7 @@ public final class OptimizerBench {
   static Double best(Map<Double, Double> curve, boolean higherIsBetter) {
     Double bestLr = null;
     double bestValue = Double.NaN;
-    for (Map.Entry<Double, Double> e : new java.util.TreeMap<>(curve).entrySet()) {
+    for (Map.Entry<Double, Double> e : new TreeMap<>(curve).entrySet()) {
       double v = e.getValue();
       if (Double.isFinite(v) && (bestLr == null || (higherIsBetter ? v > bestValue : v < bestValue))) {
         bestLr = e.getKey();
@@ -133,12 +137,12 @@ public final class OptimizerBench {
       int seeds) {
     double[] test = new double[lr == null ? 0 : seeds];
     int[] epochs = new int[test.length];
-    java.util.Arrays.fill(test, Double.NaN);
-    List<String> ids = runs.stream().filter(r -> r != null).map(Run::id).toList();
+    Arrays.fill(test, Double.NaN);
+    List<String> ids = runs.stream().filter(Objects::nonNull).map(Run::id).toList();
     Map<String, List<MetricPoint>> points = ids.isEmpty() ? Map.of() : store.metricsOf(ids, List.of(p.tuneMetric()));
     for (int i = 0; i < Math.min(runs.size(), test.length); i++) {
       Run r = runs.get(i);
-      if (r == null || r.status() != dev.descent.core.train.RunStatus.FINISHED) {
+      if (r == null || r.status() != RunStatus.FINISHED) {
         continue;
       }
       Double v = r.test().get(p.testMetric());
