@@ -2,18 +2,20 @@
  * The sweep page's search panel: for a sweep with pruned cells or a search's many learning rates, the best
  * value found so far against trials and against epochs spent, learning rate (log x) against the objective
  * coloured by optimizer, and the pruned cells with the epoch each stopped at. Drawn on plain canvases from
- * /api/sweeps/{id}, whose cells come in start order with their epochs.
+ * /api/sweeps/{id}: its `search` block (core's SearchTrace) is computed once, on the server, so the API and
+ * the page say the same.
  */
 'use strict';
 
 (function () {
   const sweepId = lastPathSegment();
   const panel = el('section', {id: 'search-panel', class: 'hidden'});
+  const byCells = el('canvas', {id: 'search-by-cells', width: 640, height: 220});
   const progress = el('canvas', {id: 'search-progress', width: 640, height: 220});
   const scatter = el('canvas', {id: 'search-scatter', width: 640, height: 260});
   const pruned = el('ul', {id: 'search-pruned'});
   const note = el('p', {id: 'search-note'});
-  panel.append(el('h2', {}, 'Search'), note, progress, scatter, el('h3', {}, 'Pruned cells'), pruned);
+  panel.append(el('h2', {}, 'Search'), note, byCells, progress, scatter, el('h3', {}, 'Pruned cells'), pruned);
   document.getElementById('app').append(panel);
 
   function frame(canvas, xs, ys, logX) {
@@ -50,25 +52,22 @@
 
   async function loadSearch() {
     const s = await api('/api/sweeps/' + encodeURIComponent(sweepId));
+    const t = s.search;
     const rates = new Set(s.runs.map(r => r.params.learning_rate));
-    const prunedRuns = s.runs.filter(r => r.status === 'pruned');
-    if (!prunedRuns.length && rates.size <= 6) return; // a plain grid: the table above says it all
+    if (t.method === 'grid' && !t.pruned.length && rates.size <= 6) return; // a plain grid: the table says it all
     panel.classList.remove('hidden');
-    const maximize = s.objective.mode === 'max';
-    const better = (a, b) => b === null || (maximize ? a > b : a < b);
-    let best = null, spent = 0;
-    const trials = [], byTrial = [], epochs = [], byEpochs = [];
-    s.runs.forEach((r, i) => {
-      spent += r.epochs || 0;
-      if (r.objective !== null && better(r.objective, best)) best = r.objective;
-      if (best !== null) {
-        trials.push(i + 1); byTrial.push(best); epochs.push(spent); byEpochs.push(best);
-      }
-    });
-    fill(note, s.runs.length + ' cells, ' + spent + ' epochs spent, ' + prunedRuns.length + ' pruned; best '
-      + s.objective.metric + ' ' + (best === null ? '-' : fmt(best)) + '. Upper chart: best so far against epochs'
-      + ' spent (cells in start order); lower: learning rate (log) against ' + s.objective.metric + ' by optimizer.');
-    if (epochs.length) line(progress, epochs, byEpochs, 'best ' + s.objective.metric + ' vs epochs spent', '#1565c0');
+    const kind = t.method === 'grid' ? 'grid' : t.method + ' search of ' + t.trials + ' trials';
+    fill(note, s.runs.length + ' cells, ' + t.epochs_spent + ' epochs spent, ' + t.pruned.length + ' pruned; best '
+      + s.objective.metric + ' ' + (t.best === null ? '-' : fmt(t.best)) + ' (' + kind + ', pruner ' + t.pruner
+      + '). Charts: best so far against cells run and against epochs spent (cells in start order); learning rate'
+      + ' (log) against ' + s.objective.metric + ' by optimizer.');
+    const steps = t.best_so_far;
+    if (steps.length) {
+      line(byCells, steps.map(p => p.cells), steps.map(p => p.best), 'best ' + s.objective.metric + ' vs cells run',
+        '#2e7d32');
+      line(progress, steps.map(p => p.epochs_spent), steps.map(p => p.best),
+        'best ' + s.objective.metric + ' vs epochs spent', '#1565c0');
+    }
     const done = s.runs.filter(r => r.objective !== null && r.params.learning_rate > 0);
     const optimizers = [...new Set(s.runs.map(r => String(r.params.optimizer)))].sort();
     if (done.length) {
@@ -84,7 +83,7 @@
         ctx.fillText('\u25cf ' + o, 50 + 80 * i, 12);
       });
     }
-    fill(pruned, prunedRuns.map(r => el('li', {'data-epoch': r.epochs}, runLink(r.id), ' ', r.error || '')));
+    fill(pruned, t.pruned.map(p => el('li', {'data-epoch': p.epoch}, runLink(p.id), ' ', p.reason || '')));
   }
 
   live(loadSearch);

@@ -34,7 +34,7 @@ async function load() {
   // the table is the server's (descent run's rule); the page adds each cell's statuses and run count
   const all = new Map();
   for (const r of s.runs) {
-    const k = String(r.params.optimizer) + '\u0000' + key(r.params.learning_rate);
+    const k = String(r.params.optimizer) + '\u0000' + key(r.table_lr); // the column it falls in (a decade in a search)
     if (!all.has(k)) all.set(k, []);
     all.get(k).push(r);
   }
@@ -45,7 +45,8 @@ async function load() {
       .sort((a, b) => maximize ? b[1].mean - a[1].mean : a[1].mean - b[1].mean);
   const top = new Set(ranked.slice(0, 3).map(([k]) => k));
   fill(heatmap,
-    el('tr', {}, el('th', {}, 'optimizer \\ lr'), s.table.learning_rates.map(lr => el('th', {}, fmt(lr)))),
+    el('tr', {}, el('th', {}, s.table.decades ? 'optimizer \\ lr by decade' : 'optimizer \\ lr'),
+      s.table.learning_rates.map(lr => el('th', {}, s.table.decades ? fmt(lr) + '+' : fmt(lr)))),
     s.table.optimizers.map(o => el('tr', {}, el('th', {}, o), s.table.learning_rates.map(lr => {
       const k = o + '\u0000' + key(lr);
       const c = summary.get(k);

@@ -23,8 +23,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code descent sweeps}: the sweeps in a store with their cells counted by status. */
-@Command(name = "sweeps", mixinStandardHelpOptions = true, description = "List sweeps and their cells.",
-    subcommands = {SweepsCommand.ListSweeps.class, SweepsCommand.Show.class, SweepAnalyzeCommand.class,
+@Command(name = "sweeps", mixinStandardHelpOptions = true,
+    description = "List sweeps and their cells, submit one for workers, analyze or replay one.",
+    subcommands = {SweepsCommand.ListSweeps.class, SweepsCommand.Show.class, SweepSubmitCommand.class,
+        SweepAnalyzeCommand.class,
         ReplayCommand.class})
 public final class SweepsCommand {
 

@@ -95,14 +95,7 @@ class DistributedSweepTest {
   }
 
   private Process start(Path workDir, String host, Path log, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-cp", classPath(), "dev.descent.cli.Main"));
-    command.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command).directory(Files.createDirectories(workDir).toFile());
-    environment(pb.environment());
-    pb.environment().put(HostIdentity.ENV, host);
-    pb.redirectErrorStream(true).redirectOutput(log.toFile());
-    return pb.start();
+    return CliProcess.descent(args).heap("512m").in(workDir).host(host).env("HOME", dir.toString()).log(log).start();
   }
 
   private void environment(Map<String, String> env) {

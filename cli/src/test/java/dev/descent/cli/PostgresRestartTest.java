@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.descent.core.env.HostIdentity;
-import dev.descent.core.store.LeaseSettings;
 import dev.descent.core.store.PostgresRunStore;
 import dev.descent.core.store.Run;
 import dev.descent.core.store.RunStore;
@@ -109,21 +107,8 @@ class PostgresRestartTest {
   }
 
   private Process start(Path log, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-        "dev.descent.cli.Main"));
-    command.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
-    Map<String, String> env = pb.environment();
-    env.remove(LeaseSettings.LEASE_ENV); // a user's defaults: lease 30 s, heartbeat 5 s
-    env.remove(LeaseSettings.HEARTBEAT_ENV);
-    env.remove(HostIdentity.ENV);
-    env.remove(PostgresRunStore.OUTAGE_ENV);
-    env.put("HOME", dir.toString());
-    env.put("DESCENT_RELAUNCHED", "1");
-    env.put("OMP_NUM_THREADS", "1");
-    pb.redirectErrorStream(true).redirectOutput(log.toFile());
-    return pb.start();
+    return CliProcess.descent(args).heap("512m").in(dir).env(PostgresRunStore.OUTAGE_ENV, null)
+        .env("HOME", dir.toString()).log(log).start();
   }
 
   private static long count(Path log, String text) throws Exception {

@@ -60,6 +60,19 @@ class RunsCommandTest {
   }
 
   @Test
+  void curve_fields_of_the_history_search_and_sort_from_the_command_line() throws Exception {
+    // a validation accuracy is at least 0 from the first epoch, and never above 1
+    CliRunner r = CliRunner.run("runs", "search", "val_accuracy.epochs_to(0):1 AND overfit_gap:[-1 TO 1]", "--json",
+        "--store", store, "--sort", "val_accuracy.epochs_to(0):asc");
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals(2, Json.mapper().readTree(r.out()).get("total").asInt());
+    assertEquals(0, search("val_accuracy.epochs_to(1.01)>=1").get("total").asInt());
+    CliRunner bad = CliRunner.run("runs", "search", "val_accuracy.epochs_to(x)<=3", "--store", store);
+    assertEquals(2, bad.exitCode());
+    assertTrue(bad.err().contains("column 24: the target of epochs_to must be a finite number"), bad.err());
+  }
+
+  @Test
   void a_bad_query_is_exit_2_with_the_position_and_known_fields() {
     CliRunner r = CliRunner.run("runs", "search", "optimizer:adam AND colour:red", "--store", store);
     assertEquals(2, r.exitCode());

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.descent.core.env.HostIdentity;
-import dev.descent.core.store.LeaseSettings;
 import dev.descent.core.store.Run;
 import dev.descent.core.store.RunStore;
 import dev.descent.core.store.SqliteRunStore;
@@ -51,17 +49,8 @@ class SearchKillTest {
   Path dir;
 
   private Process start(Path file, Path store, Path log) throws Exception {
-    String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx1g", "-cp", cp, "dev.descent.cli.Main", "run", file.toString(), "--store", store.toString(),
-        "--index", dir.resolve("index").toString(), "--workers", "1");
-    pb.environment().remove(LeaseSettings.LEASE_ENV);
-    pb.environment().remove(LeaseSettings.HEARTBEAT_ENV);
-    pb.environment().remove(HostIdentity.ENV);
-    pb.environment().put("DESCENT_RELAUNCHED", "1");
-    pb.environment().putIfAbsent("OMP_NUM_THREADS", "1");
-    pb.redirectErrorStream(true).redirectOutput(log.toFile());
-    return pb.start();
+    return CliProcess.descent("run", file.toString(), "--store", store.toString(), "--index",
+        dir.resolve("index").toString(), "--workers", "1").log(log).start();
   }
 
   private static Map<String, Run> runs(Path store) {

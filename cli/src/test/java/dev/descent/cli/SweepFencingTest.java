@@ -3,9 +3,7 @@ package dev.descent.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.descent.core.env.HostIdentity;
 import dev.descent.core.store.Lease;
-import dev.descent.core.store.LeaseSettings;
 import dev.descent.core.store.MetricPoint;
 import dev.descent.core.store.MetricSummary;
 import dev.descent.core.store.Run;
@@ -45,17 +43,8 @@ class SweepFencingTest {
   Path dir;
 
   private Process start(Path file, Path store, String host, Path log) throws Exception {
-    String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx1g", "-cp", cp, "dev.descent.cli.Main", "run", file.toString(), "--store", store.toString(),
-        "--workers", "1", "--lease", "3s", "--heartbeat", "0.5s");
-    pb.environment().remove(LeaseSettings.LEASE_ENV);
-    pb.environment().remove(LeaseSettings.HEARTBEAT_ENV);
-    pb.environment().put(HostIdentity.ENV, host);
-    pb.environment().put("DESCENT_RELAUNCHED", "1");
-    pb.environment().putIfAbsent("OMP_NUM_THREADS", "1");
-    pb.redirectErrorStream(true).redirectOutput(log.toFile());
-    return pb.start();
+    return CliProcess.descent("run", file.toString(), "--store", store.toString(), "--workers", "1", "--lease", "3s",
+        "--heartbeat", "0.5s").host(host).log(log).start();
   }
 
   private static void signal(Process p, String signal) throws Exception {

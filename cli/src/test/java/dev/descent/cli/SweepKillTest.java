@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.descent.core.env.HostIdentity;
 import dev.descent.core.store.Lease;
-import dev.descent.core.store.LeaseSettings;
 import dev.descent.core.store.PostgresRunStore;
 import dev.descent.core.store.Run;
 import dev.descent.core.store.RunStore;
@@ -61,17 +59,8 @@ class SweepKillTest {
   }
 
   private Process start(Path file, String store, int workers, Path log) throws Exception {
-    String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx1g", "-cp", cp, "dev.descent.cli.Main", "run", file.toString(), "--store", store,
-        "--index", dir.resolve("index").toString(), "--workers", String.valueOf(workers));
-    pb.environment().remove(LeaseSettings.LEASE_ENV); // the defaults a user gets
-    pb.environment().remove(LeaseSettings.HEARTBEAT_ENV);
-    pb.environment().remove(HostIdentity.ENV);
-    pb.environment().put("DESCENT_RELAUNCHED", "1");
-    pb.environment().putIfAbsent("OMP_NUM_THREADS", "1");
-    pb.redirectErrorStream(true).redirectOutput(log.toFile());
-    return pb.start();
+    return CliProcess.descent("run", file.toString(), "--store", store, "--index", dir.resolve("index").toString(),
+        "--workers", String.valueOf(workers)).log(log).start();
   }
 
   private static Map<RunStatus, Integer> count(Path store) {

@@ -3,11 +3,9 @@ package dev.descent.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.descent.core.env.HostIdentity;
 import dev.descent.core.plugin.PluginJars;
 import dev.descent.core.plugin.PluginRegistry;
 import dev.descent.core.plugin.TestJars;
-import dev.descent.core.store.LeaseSettings;
 import dev.descent.core.store.Run;
 import dev.descent.core.store.RunStore;
 import dev.descent.core.store.RunStores;
@@ -21,7 +19,6 @@ import dev.descent.spi.PluginKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -55,19 +52,8 @@ class WorkerChecksTest {
   }
 
   private Process worker(String host, Path log, Path store, Path plugins) throws Exception {
-    String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx1g", "-cp", cp, "dev.descent.cli.Main", "worker", "--store", store.toString(), "--workers", "1",
-        "--plugins", plugins.toString()));
-    ProcessBuilder pb = new ProcessBuilder(command).directory(Files.createDirectories(dir.resolve(host)).toFile());
-    pb.environment().remove(LeaseSettings.LEASE_ENV);
-    pb.environment().remove(LeaseSettings.HEARTBEAT_ENV);
-    pb.environment().remove("DESCENT_PLUGINS");
-    pb.environment().put(HostIdentity.ENV, host);
-    pb.environment().put("DESCENT_RELAUNCHED", "1");
-    pb.environment().putIfAbsent("OMP_NUM_THREADS", "1");
-    pb.redirectErrorStream(true).redirectOutput(log.toFile());
-    return pb.start();
+    return CliProcess.descent("worker", "--store", store.toString(), "--workers", "1", "--plugins", plugins.toString())
+        .in(dir.resolve(host)).host(host).env("DESCENT_PLUGINS", null).log(log).start();
   }
 
   private static List<Run> runs(Path store) {

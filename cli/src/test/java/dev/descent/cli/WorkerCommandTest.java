@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.descent.core.env.HostIdentity;
-import dev.descent.core.store.LeaseSettings;
 import dev.descent.core.store.Run;
 import dev.descent.core.store.RunStore;
 import dev.descent.core.store.SqliteRunStore;
@@ -44,18 +42,7 @@ class WorkerCommandTest {
   Path dir;
 
   private Process start(String host, Path log, String... args) throws Exception {
-    String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx1g", "-cp", cp, "dev.descent.cli.Main"));
-    command.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command).directory(Files.createDirectories(dir.resolve(host)).toFile());
-    pb.environment().remove(LeaseSettings.LEASE_ENV);
-    pb.environment().remove(LeaseSettings.HEARTBEAT_ENV);
-    pb.environment().put(HostIdentity.ENV, host);
-    pb.environment().put("DESCENT_RELAUNCHED", "1");
-    pb.environment().putIfAbsent("OMP_NUM_THREADS", "1");
-    pb.redirectErrorStream(true).redirectOutput(log.toFile());
-    return pb.start();
+    return CliProcess.descent(args).in(dir.resolve(host)).host(host).log(log).start();
   }
 
   private static Map<String, Run> runs(Path store) {

@@ -8,10 +8,12 @@ import dev.descent.core.store.Run;
 import dev.descent.core.store.SweepCounts;
 import dev.descent.core.store.SweepInfo;
 import dev.descent.core.sweep.Objective;
+import dev.descent.core.sweep.StoredSweeps;
 import dev.descent.core.sweep.SweepSummary;
 import dev.descent.core.sweep.SweepTable;
 import dev.descent.core.tracking.RunViews;
 import dev.descent.core.tracking.Workspace;
+import dev.descent.core.tuning.SearchTrace;
 import dev.descent.core.train.RunStatus;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -24,7 +26,8 @@ import java.util.TreeMap;
 
 /**
  * {@code /api/sweeps} and {@code /api/experiments}: what the sweep page needs to draw its optimizer ×
- * learning-rate heatmap (every cell's params, status and objective value) and the experiment list.
+ * learning-rate heatmap (every cell's params, status and objective value), its search panel (the sweep's kind,
+ * best so far against cells and epochs spent, pruned cells: {@link SearchTrace}) and the experiment list.
  */
 final class SweepsApi {
   /** Objectives in the order a sweep without an {@code objective:} section picks them (see core's Objective). */
@@ -73,6 +76,8 @@ final class SweepsApi {
     }
     SweepInfo info = ws.store().sweepInfo(id).orElse(null);
     Objective objective = info != null ? new Objective(info.objectiveMetric(), info.objectiveMode()) : objective(runs);
+    Map<String, Object> kind = StoredSweeps.kind(info);
+    boolean decades = !"grid".equals(kind.get("method"));
     Map<String, Object> body = RunViews.sweep(counts(id, runs), info);
     body.put("objective", Map.of("metric", objective.metric(), "mode", objective.mode()));
     List<Map<String, Object>> cells = new ArrayList<>();
@@ -84,25 +89,36 @@ final class SweepsApi {
       double value = SweepSummary.objective(objective, r);
       c.put("objective", Double.isFinite(value) ? value : null);
       c.put("error", r.error());
-      c.put("epochs", r.summaries().containsKey("train_loss") ? r.summaries().get("train_loss").lastEpoch() : 0);
+      c.put("epochs", SearchTrace.epochs(r));
+      if (r.params().get("learning_rate") instanceof Number lr) {
+        c.put("table_lr", column(lr.doubleValue(), decades)); // the table's column this cell falls in
+      }
       cells.add(c);
     }
     body.put("runs", cells);
-    body.put("table", table(runs, objective));
+    body.put("table", table(runs, objective, decades));
+    Map<String, Object> search = new LinkedHashMap<>(kind);
+    search.putAll(SearchTrace.of(runs, objective).toMap());
+    body.put("search", search);
     RunsApi.json(ctx, body);
+  }
+
+  private static double column(double lr, boolean decades) {
+    return decades ? SweepTable.decade(lr) : lr;
   }
 
   /**
    * The optimizer × learning-rate table as {@code descent run} prints it ({@link SweepTable}): a cell is the best
-   * setting of the other params, mean ± std over its seeds. A run's setting is its params without the seed.
+   * setting of the other params, mean ± std over its seeds. A run's setting is its params without the seed. A
+   * search's learning rates are binned by decade ({@code decades}), as the CLI's summary bins them.
    */
-  static Map<String, Object> table(List<Run> runs, Objective objective) {
+  static Map<String, Object> table(List<Run> runs, Objective objective, boolean decades) {
     List<SweepTable.Entry> entries = new ArrayList<>();
     for (Run r : runs) {
       if (r.params().get("optimizer") instanceof String opt && r.params().get("learning_rate") instanceof Number lr) {
         Map<String, Object> setting = new TreeMap<>(r.params());
         setting.remove("seed");
-        entries.add(new SweepTable.Entry(r.id(), opt, lr.doubleValue(), setting.toString(), r.status(),
+        entries.add(new SweepTable.Entry(r.id(), opt, column(lr.doubleValue(), decades), setting.toString(), r.status(),
             SweepSummary.objective(objective, r)));
       }
     }
@@ -125,6 +141,7 @@ final class SweepsApi {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("optimizers", List.copyOf(bestSettings.keySet()));
     out.put("learning_rates", List.copyOf(table.learningRates()));
+    out.put("decades", decades);
     out.put("cells", cells);
     return out;
   }

@@ -97,6 +97,16 @@ class ApiTest {
   }
 
   @Test
+  void runs_search_takes_the_curve_fields_of_the_history() throws Exception {
+    // adam's val_accuracy at epoch e is acc - 0.1/e (TestRuns): 0.70 at epoch 1 for lr 0.01, at epoch 2 for the others
+    Map<String, Object> page = json(get("/api/runs?q=" + enc("optimizer:adam AND val_accuracy.epochs_to(0.69)<=2")
+        + "&sort=" + enc("val_accuracy.epochs_to(0.69):asc")));
+    assertEquals(List.of("cell-adam-0.01", "cell-adam-0.1", "cell-adam-0.001"),
+        runs(page).stream().map(r -> r.get("id")).toList(), "a tie at epoch 2 goes to the newer run");
+    assertEquals(400, get("/api/runs?q=" + enc("val_accuracy.epochs_to(x)<=2")).statusCode());
+  }
+
+  @Test
   void bad_query_is_400_with_its_column() throws Exception {
     HttpResponse<String> r = get("/api/runs?q=" + enc("optimizer:(adam"));
     assertEquals(400, r.statusCode());
@@ -329,6 +339,31 @@ class ApiTest {
     Map<String, Object> adam = runs(sweep).get(1);
     assertEquals("cell-adam-0.01", adam.get("id"));
     assertEquals(0.8, ((Number) adam.get("objective")).doubleValue(), 1e-9, "the test accuracy, not val's best");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void a_search_sweeps_table_bins_learning_rates_by_decade_as_the_cli_does() throws Exception {
+    TestRuns.fillSeeded(ws.store());
+    ws.sync();
+    ws.store().recordSweep(new SweepInfo(TestRuns.SWEEP, "fashion-mlp", "val_accuracy", "max",
+        List.of("optimizer", "learning_rate"), TestRuns.T0, "{\"document\": {\"search\": {\"method\": \"random\","
+            + " \"trials\": 6}}}"));
+    Map<String, Object> sweep = json(get("/api/sweeps/" + TestRuns.SWEEP));
+    Map<String, Object> table = (Map<String, Object>) sweep.get("table");
+    assertEquals(true, table.get("decades"));
+    for (Map<String, Object> run : runs(sweep)) {
+      double lr = ((Number) ((Map<String, Object>) run.get("params")).get("learning_rate")).doubleValue();
+      double column = ((Number) run.get("table_lr")).doubleValue();
+      assertTrue(column <= lr && lr < 10 * column * (1 + 1e-9), lr + " falls in the decade from " + column);
+      assertTrue(((List<Number>) table.get("learning_rates")).stream().anyMatch(c -> c.doubleValue() == column));
+    }
+    assertEquals(Map.of("method", "random", "trials", 6, "pruner", "none"),
+        Map.of("method", ((Map<String, Object>) sweep.get("search")).get("method"),
+            "trials", ((Map<String, Object>) sweep.get("search")).get("trials"),
+            "pruner", ((Map<String, Object>) sweep.get("search")).get("pruner")));
+    Map<String, Object> grid = (Map<String, Object>) json(get("/api/sweeps/" + TestRuns.SEEDED_SWEEP)).get("table");
+    assertEquals(false, grid.get("decades"), "a grid keeps its own learning rates");
   }
 
   @Test

@@ -3,7 +3,6 @@ package dev.descent.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.descent.core.store.MetricPoint;
 import dev.descent.core.store.NewRun;
@@ -11,61 +10,30 @@ import dev.descent.core.tracking.Workspace;
 import dev.descent.core.train.RunStatus;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The pages in real headless Chromium against a real server and store. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BrowserTest {
-  @TempDir
-  static Path dir;
-
-  Workspace ws;
-  WebServer server;
-  ChromeDriver driver;
-  WebDriverWait wait;
-
-  @BeforeAll
-  void start() throws Exception {
-    assumeTrue(Browser.available() || Browser.required(), Browser.MISSING);
-    ws = TestRuns.open(dir.resolve("store"));
-    TestRuns.fill(ws.store());
-    server = new WebServer(ws, "127.0.0.1", 0, null).start();
-    driver = Browser.start(Files.createDirectories(dir.resolve("profile")));
-    wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+class BrowserTest extends ServedPageTest {
+  @Override
+  Workspace fill(Path dir) {
+    Workspace opened = TestRuns.open(dir.resolve("store"));
+    TestRuns.fill(opened.store());
+    return opened;
   }
 
-  @AfterAll
-  void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (server != null) {
-      server.close();
-    }
-    if (ws != null) {
-      ws.close();
-    }
-  }
-
-  void open(String path) {
-    driver.get(server.url() + path);
+  @Override
+  Duration patience() {
+    return Duration.ofSeconds(10);
   }
 
   List<String> rowIds() {

@@ -2,34 +2,18 @@ package dev.descent.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.descent.core.TestExperiments;
 import dev.descent.core.store.Run;
 import dev.descent.core.sweep.Cell;
-import dev.descent.core.sweep.Sweep;
-import dev.descent.core.sweep.SweepListener;
-import dev.descent.core.sweep.SweepParser;
-import dev.descent.core.sweep.SweepRunner;
-import dev.descent.core.tracking.Workspace;
 import dev.descent.core.train.RunStatus;
-import dev.descent.core.train.Trainer;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The sweep page's search panel on a real pruned sweep, in real Chromium. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SearchPanelBrowserTest {
+class SearchPanelBrowserTest extends SweepPageTest {
   private static final String GRID = """
       name: pruned-grid
       dataset: {name: moons, samples: 200, test_samples: 50, validation_split: 0.2}
@@ -43,44 +27,14 @@ class SearchPanelBrowserTest {
       pruner: {method: asha, min_epochs: 1, reduction_factor: 3}
       """;
 
-  @TempDir
-  static Path dir;
-
-  Workspace ws;
-  Sweep sweep;
-  WebServer server;
-  ChromeDriver driver;
-  WebDriverWait wait;
-
-  @BeforeAll
-  void runTheSweepAndServeIt() throws Exception {
-    assumeTrue(Browser.available() || Browser.required(), Browser.MISSING);
-    ws = Workspace.open(dir.resolve("store").toString(), null, Clock.systemUTC());
-    sweep = new SweepParser(TestExperiments.PLUGINS).parse(GRID, "grid.yaml", dir);
-    new SweepRunner(new Trainer(TestExperiments.PLUGINS), ws.store(), ws.artifacts(), TestExperiments.PLUGINS,
-        Clock.systemUTC()).run(sweep, null, 1, SweepListener.NONE);
-    ws.sync();
-    server = new WebServer(ws, "127.0.0.1", 0, null).start();
-    driver = Browser.start(Files.createDirectories(dir.resolve("profile")));
-    wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+  @Override
+  String grid() {
+    return GRID;
   }
 
-  @AfterAll
-  void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (server != null) {
-      server.close();
-    }
-    if (ws != null) {
-      ws.close();
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  <T> T script(String js) {
-    return (T) driver.executeScript(js);
+  @Override
+  int workers() {
+    return 1;
   }
 
   @Test
@@ -100,7 +54,40 @@ class SearchPanelBrowserTest {
     }
     String note = script("return document.getElementById('search-note').textContent");
     assertTrue(note.startsWith("6 cells, " + spent + " epochs spent, " + pruned.size() + " pruned; best val_loss"), note);
-    assertEquals(true, script("const c = document.getElementById('search-scatter');"
-        + " return c.getContext('2d').getImageData(0, 0, c.width, c.height).data.some(v => v !== 0)"), "the scatter is drawn");
+    for (String canvas : List.of("search-scatter", "search-by-cells", "search-progress")) {
+      assertEquals(true, script("const c = document.getElementById('" + canvas + "');"
+          + " return c.getContext('2d').getImageData(0, 0, c.width, c.height).data.some(v => v !== 0)"), canvas + " is drawn");
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void the_sweep_api_gives_the_search_panel_its_data() {
+    List<Run> runs = ws.store().summaries(sweep.cells().stream().map(Cell::id).toList());
+    driver.get(server.url() + "/sweeps/" + sweep.id());
+    Map<String, Object> search = script("return fetch('/api/sweeps/" + sweep.id() + "').then(r => r.json())"
+        + ".then(s => s.search)");
+    assertEquals("grid", search.get("method"));
+    assertEquals("asha", search.get("pruner"));
+    long spent = runs.stream().mapToLong(r -> r.summaries().get("train_loss").lastEpoch()).sum();
+    assertEquals(spent, ((Number) search.get("epochs_spent")).longValue());
+    double best = runs.stream().filter(r -> r.status() == RunStatus.FINISHED)
+        .mapToDouble(r -> r.summaries().get("val_loss").min()).min().orElseThrow();
+    assertEquals(best, ((Number) search.get("best")).doubleValue(), 0.0);
+    List<Map<String, Object>> curve = (List<Map<String, Object>>) search.get("best_so_far");
+    assertEquals(spent, ((Number) curve.get(curve.size() - 1).get("epochs_spent")).longValue());
+    assertEquals(6L, ((Number) curve.get(curve.size() - 1).get("cells")).longValue());
+    for (int i = 1; i < curve.size(); i++) {
+      assertTrue(((Number) curve.get(i).get("best")).doubleValue() <= ((Number) curve.get(i - 1).get("best")).doubleValue(),
+          "best so far never gets worse: " + curve);
+    }
+    Set<String> pruned = runs.stream().filter(r -> r.status() == RunStatus.PRUNED).map(Run::id).collect(Collectors.toSet());
+    List<Map<String, Object>> stops = (List<Map<String, Object>>) search.get("pruned");
+    assertEquals(pruned, stops.stream().map(p -> (String) p.get("id")).collect(Collectors.toSet()));
+    for (Map<String, Object> p : stops) {
+      Run r = ws.store().get((String) p.get("id")).orElseThrow();
+      assertEquals(r.summaries().get("val_loss").lastEpoch(), ((Number) p.get("epoch")).intValue());
+      assertEquals(r.error(), p.get("reason"));
+    }
   }
 }

@@ -2,36 +2,19 @@ package dev.descent.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.descent.core.TestExperiments;
-import dev.descent.core.sweep.Sweep;
-import dev.descent.core.sweep.SweepListener;
-import dev.descent.core.sweep.SweepParser;
 import dev.descent.core.sweep.SweepRunner;
-import dev.descent.core.tracking.Workspace;
-import dev.descent.core.train.Trainer;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The sweep page's analysis panel on a real sweep (optimizer × learning rate, three seeds, trained by the real
  * SweepRunner), read in headless Chromium: one ANOVA bar per term, each as wide as the share of the variance the
  * API gives it, the importance line, and one verdict per runner-up.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SweepAnalysisBrowserTest {
+class SweepAnalysisBrowserTest extends SweepPageTest {
   private static final String GRID = """
       name: analysis-grid
       dataset: {name: moons, samples: 200, test_samples: 50, validation_split: 0.25}
@@ -45,45 +28,14 @@ class SweepAnalysisBrowserTest {
       seeds: [1, 2, 3]
       """;
 
-  @TempDir
-  static Path dir;
-
-  Workspace ws;
-  Sweep sweep;
-  WebServer server;
-  ChromeDriver driver;
-  WebDriverWait wait;
+  @Override
+  String grid() {
+    return GRID;
+  }
 
   @BeforeAll
-  void runTheSweepAndServeIt() throws Exception {
-    assumeTrue(Browser.available() || Browser.required(), Browser.MISSING);
-    ws = Workspace.open(dir.resolve("store").toString(), null, Clock.systemUTC());
-    sweep = new SweepParser(TestExperiments.PLUGINS).parse(GRID, "grid.yaml", dir);
-    int ran = new SweepRunner(new Trainer(TestExperiments.PLUGINS), ws.store(), ws.artifacts(), TestExperiments.PLUGINS,
-        Clock.systemUTC()).run(sweep, null, 2, SweepListener.NONE);
+  void everyCellRan() {
     assertEquals(12, ran);
-    ws.sync();
-    server = new WebServer(ws, "127.0.0.1", 0, null).start();
-    driver = Browser.start(Files.createDirectories(dir.resolve("profile")));
-    wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-  }
-
-  @AfterAll
-  void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (server != null) {
-      server.close();
-    }
-    if (ws != null) {
-      ws.close();
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  <T> T script(String js) {
-    return (T) driver.executeScript(js);
   }
 
   @Test

@@ -2,31 +2,15 @@ package dev.descent.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.descent.core.TestExperiments;
 import dev.descent.core.store.Run;
-import dev.descent.core.sweep.Sweep;
-import dev.descent.core.sweep.SweepListener;
-import dev.descent.core.sweep.SweepParser;
 import dev.descent.core.sweep.SweepRunner;
-import dev.descent.core.tracking.Workspace;
-import dev.descent.core.train.Trainer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The acceptance check of the dashboard's numbers and compare axes on a real sweep: a small grid trained by the
@@ -34,8 +18,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * served and read in headless Chromium. adam's and adagrad's eps defaults differ (1e-8, 1e-10), and the switch
  * to adagrad drops amsgrad: neither is something the grid swept.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SweepBrowserTest {
+class SweepBrowserTest extends SweepPageTest {
   private static final String GRID = """
       name: browser-grid
       dataset: {name: moons, samples: 200, test_samples: 50, validation_split: 0.25}
@@ -49,45 +32,14 @@ class SweepBrowserTest {
       seeds: [1, 2]
       """;
 
-  @TempDir
-  static Path dir;
-
-  Workspace ws;
-  Sweep sweep;
-  WebServer server;
-  ChromeDriver driver;
-  WebDriverWait wait;
+  @Override
+  String grid() {
+    return GRID;
+  }
 
   @BeforeAll
-  void runTheSweepAndServeIt() throws Exception {
-    assumeTrue(Browser.available() || Browser.required(), Browser.MISSING);
-    ws = Workspace.open(dir.resolve("store").toString(), null, Clock.systemUTC());
-    sweep = new SweepParser(TestExperiments.PLUGINS).parse(GRID, "grid.yaml", dir);
-    int ran = new SweepRunner(new Trainer(TestExperiments.PLUGINS), ws.store(), ws.artifacts(), TestExperiments.PLUGINS,
-        Clock.systemUTC()).run(sweep, null, 2, SweepListener.NONE);
+  void everyCellRan() {
     assertEquals(12, ran);
-    ws.sync();
-    server = new WebServer(ws, "127.0.0.1", 0, null).start();
-    driver = Browser.start(Files.createDirectories(dir.resolve("profile")));
-    wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-  }
-
-  @AfterAll
-  void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (server != null) {
-      server.close();
-    }
-    if (ws != null) {
-      ws.close();
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  <T> T script(String js) {
-    return (T) driver.executeScript(js);
   }
 
   @Test

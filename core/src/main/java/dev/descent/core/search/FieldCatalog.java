@@ -19,7 +19,8 @@ import org.apache.lucene.index.IndexReader;
  * error rather than an empty result. Params and metrics are open-ended, so the catalogue is derived from what
  * the index actually holds ({@link FieldInfos}): a field with points is a number, one with an inverted index a
  * keyword, and {@link RunFields#TEXT} is analysed text. Lucene keeps each field's schema consistent across
- * the index, so this derivation is unambiguous.
+ * the index, so this derivation is unambiguous. A metric's 2-D records field ({@link CurveFields}) is listed as
+ * the field a query writes, {@code val_accuracy.epochs_to(TARGET)}: a number, sortable, for any target.
  */
 public final class FieldCatalog {
 
@@ -61,6 +62,10 @@ public final class FieldCatalog {
   }
 
   private static Field fromInfo(FieldInfo info) {
+    String curve = CurveFields.metricOf(info.name);
+    if (curve != null && info.getPointDimensionCount() == 2) {
+      return new Field(EpochsTo.catalogName(curve), Kind.NUMBER, true);
+    }
     boolean sortable = info.getDocValuesType() == DocValuesType.NUMERIC
         || info.getDocValuesType() == DocValuesType.SORTED;
     if (info.name.equals(RunFields.TEXT)) {
@@ -77,6 +82,11 @@ public final class FieldCatalog {
 
   public Field get(String name) {
     return fields.get(name);
+  }
+
+  /** Whether runs of this index have records of {@code metric}, so {@code metric.epochs_to(T)} can be asked. */
+  public boolean hasEpochsTo(String metric) {
+    return fields.containsKey(EpochsTo.catalogName(metric));
   }
 
   public boolean isNumber(String name) {

@@ -15,10 +15,11 @@ final class IndexCommits {
   static final String SEQUENCE_KEY = "descent.sequence";
   static final String FORMAT_KEY = "descent.index.format";
   /**
-   * Bump when documents change shape (2: curve fields such as {@code val_loss.argmin}). An index of an older
+   * Bump when documents change shape (2: curve fields such as {@code val_loss.argmin};
+   * 3: fields from the per-epoch history, {@code overfit_gap} and {@code METRIC.epochs_to(TARGET)}). An index of an older
    * format is rebuilt in place on open, once; one of an unknown format is moved aside first.
    */
-  static final String FORMAT = "2";
+  static final String FORMAT = "3";
 
   private IndexCommits() {}
 

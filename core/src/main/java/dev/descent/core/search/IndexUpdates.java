@@ -1,12 +1,15 @@
 package dev.descent.core.search;
 
+import dev.descent.core.store.MetricPoint;
 import dev.descent.core.store.Run;
 import dev.descent.core.store.RunStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,12 +37,12 @@ final class IndexUpdates {
     RunDocuments documents = new RunDocuments(catalog);
     Set<String> changed = new HashSet<>();
     long cursor = from;
-    for (List<Run> page = store.changedSince(cursor, RunIndex.PAGE); !page.isEmpty(); page = store.changedSince(cursor, RunIndex.PAGE)) {
-      for (Run run : page) {
-        update(writer, documents, run);
+    for (Page page = Page.read(store, cursor); !page.runs().isEmpty(); page = Page.read(store, cursor)) {
+      for (Run run : page.runs()) {
+        update(writer, documents, run, page.history(run));
         changed.add(run.id());
       }
-      long next = page.get(page.size() - 1).sequence();
+      long next = page.last();
       if (next <= cursor) {
         break;
       }
@@ -54,9 +57,10 @@ final class IndexUpdates {
    * A run Lucene refuses (a field whose kind changed under us) is logged and skipped, not allowed to stop
    * every later run from being indexed; a rebuild decides the fields' kinds afresh.
    */
-  private static void update(IndexWriter writer, RunDocuments documents, Run run) throws IOException {
+  private static void update(IndexWriter writer, RunDocuments documents, Run run, List<MetricPoint> history)
+      throws IOException {
     try {
-      writer.updateDocument(new Term(RunFields.ID, run.id()), documents.build(run));
+      writer.updateDocument(new Term(RunFields.ID, run.id()), documents.build(run, history));
     } catch (IllegalArgumentException e) {
       LOG.warn("Run {} cannot be indexed: {}", run.id(), e.getMessage());
     }
@@ -87,10 +91,10 @@ final class IndexUpdates {
       long target = store.lastSequence();
       writer.deleteAll();
       int count = 0;
-      CompletableFuture<List<Run>> next = CompletableFuture.supplyAsync(() -> store.changedSince(0, RunIndex.PAGE), reader);
-      for (List<Run> page = next.join(); !page.isEmpty(); page = next.join()) {
-        long cursor = page.get(page.size() - 1).sequence();
-        next = CompletableFuture.supplyAsync(() -> store.changedSince(cursor, RunIndex.PAGE), reader);
+      CompletableFuture<Page> next = CompletableFuture.supplyAsync(() -> Page.read(store, 0), reader);
+      for (Page page = next.join(); !page.runs().isEmpty(); page = next.join()) {
+        long cursor = page.last();
+        next = CompletableFuture.supplyAsync(() -> Page.read(store, cursor), reader);
         count += addAll(writer, documents, page);
       }
       IndexCommits.commit(writer, target);
@@ -101,14 +105,37 @@ final class IndexUpdates {
   }
 
   /** Builds and adds documents on the common pool: IndexWriter takes concurrent adds. */
-  private static int addAll(IndexWriter writer, RunDocuments documents, List<Run> page) {
-    page.parallelStream().forEach(run -> {
+  private static int addAll(IndexWriter writer, RunDocuments documents, Page page) {
+    page.runs().parallelStream().forEach(run -> {
       try {
-        writer.addDocument(documents.build(run));
+        writer.addDocument(documents.build(run, page.history(run)));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     });
-    return page.size();
+    return page.runs().size();
+  }
+
+  /**
+   * One page of changed runs with their per-epoch metric history, read in one batched query for the whole page
+   * ({@link RunStore#metricsOf}) rather than one per run, and only of the metrics that have curve fields
+   * ({@link CurveFields#hasCurve}): the history is most of what a reindex reads.
+   */
+  private record Page(List<Run> runs, Map<String, List<MetricPoint>> histories) {
+    static Page read(RunStore store, long cursor) {
+      List<Run> runs = store.changedSince(cursor, RunIndex.PAGE);
+      Set<String> keys = new TreeSet<>();
+      runs.forEach(run -> run.summaries().keySet().stream().filter(CurveFields::hasCurve).forEach(keys::add));
+      return new Page(runs, keys.isEmpty() ? Map.of()
+          : store.metricsOf(runs.stream().map(Run::id).toList(), keys));
+    }
+
+    long last() {
+      return runs.get(runs.size() - 1).sequence();
+    }
+
+    List<MetricPoint> history(Run run) {
+      return histories.getOrDefault(run.id(), List.of());
+    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.descent.core.search;
 
 import dev.descent.core.search.FieldCatalog.Kind;
+import dev.descent.core.store.MetricPoint;
 import dev.descent.core.store.MetricSummary;
 import dev.descent.core.store.Run;
 import dev.descent.core.train.RunStatus;
@@ -13,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoubleDocValuesField;
 import org.apache.lucene.document.DoublePoint;
@@ -52,7 +54,11 @@ final class RunDocuments {
     existing.names().forEach(n -> kinds.put(n, existing.get(n).kind()));
   }
 
-  Document build(Run run) {
+  /**
+   * The document of {@code run}, with {@code history} (its metric points, any order; empty when not read) for
+   * the fields a summary cannot give ({@link CurveFields}).
+   */
+  Document build(Run run, List<MetricPoint> history) {
     Document doc = new Document();
     doc.add(new StringField(RunFields.ID, run.id(), Store.NO));
     doc.add(new SortedDocValuesField(RunFields.ID, new BytesRef(run.id())));
@@ -80,7 +86,27 @@ final class RunDocuments {
       int last = run.summaries().values().stream().mapToInt(MetricSummary::lastEpoch).max().orElse(0);
       value(doc, RunFields.DIVERGED_EPOCH, (double) (last + 1));
     }
+    curves(doc, used, run, CurveFields.byKey(history));
     return doc;
+  }
+
+  private void curves(Document doc, Set<String> used, Run run, Map<String, List<MetricPoint>> curves) {
+    curves.forEach((key, points) -> {
+      String field = CurveFields.recordsField(key);
+      List<CurveFields.Point> records = CurveFields.records(key, points);
+      if (!records.isEmpty() && used.add(field)) {
+        records.forEach(r -> doc.add(new DoublePoint(field, r.epoch(), r.value())));
+        doc.add(new BinaryDocValuesField(field, CurveFields.encode(records)));
+      }
+    });
+    run.summaries().forEach((key, summary) -> CurveFields.gap(key, summary, curves).ifPresent(gap -> {
+      if (used.add(key + RunFields.GAP)) {
+        value(doc, key + RunFields.GAP, gap);
+      }
+      if (key.equals("val_accuracy")) {
+        value(doc, RunFields.OVERFIT_GAP, gap);
+      }
+    }));
   }
 
   private void summary(Document doc, Set<String> used, String key, MetricSummary s) {
@@ -93,7 +119,8 @@ final class RunDocuments {
       if (used.add(name)) {
         value(doc, name, values[i]);
       }
-    }    if (s.bestEpoch() > 0) {
+    }
+    if (s.bestEpoch() > 0) {
       String arg = MetricSummary.higherIsBetter(key) ? ".argmax" : ".argmin";
       for (String name : List.of(key + RunFields.BEST_EPOCH, key + arg)) {
         if (used.add(name)) {

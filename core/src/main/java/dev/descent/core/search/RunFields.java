@@ -31,14 +31,26 @@ public final class RunFields {
   public static final String BEST_EPOCH = ".best_epoch";
   /** The epoch a diverged run diverged in: one after the last epoch it recorded. */
   public static final String DIVERGED_EPOCH = "diverged_epoch";
+  /**
+   * A validation metric's generalisation gap at its best epoch ({@code val_accuracy.gap}): how much better the
+   * {@code train_} twin was at that epoch, so a positive gap is overfitting (see {@link CurveFields}).
+   */
+  public static final String GAP = ".gap";
+  /** The lecture's warning sign: {@code val_accuracy.gap}, train minus val accuracy at val accuracy's best epoch. */
+  public static final String OVERFIT_GAP = "overfit_gap";
+  /**
+   * The parametrised field {@code METRIC.epochs_to(TARGET)}: the first epoch whose value reached the target
+   * (see {@link EpochsTo}).
+   */
+  public static final String EPOCHS_TO = ".epochs_to";
 
   /** Keyword fields present in every index, even an empty one, so queries on them are never "unknown". */
   static final Set<String> FIXED_KEYWORDS = Set.of(ID, EXPERIMENT, SWEEP, STATUS, TAG);
   /** Numeric fields present in every index. */
-  static final Set<String> FIXED_NUMBERS = Set.of(START_TIME, END_TIME, DIVERGED_EPOCH);
+  static final Set<String> FIXED_NUMBERS = Set.of(START_TIME, END_TIME, DIVERGED_EPOCH, OVERFIT_GAP);
 
   static final Set<String> RESERVED = Set.of(ID, EXPERIMENT, SWEEP, STATUS, TAG, TEXT, START_TIME, END_TIME,
-      DIVERGED_EPOCH);
+      DIVERGED_EPOCH, OVERFIT_GAP);
 
   private RunFields() {}
 }

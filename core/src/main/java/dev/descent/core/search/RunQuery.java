@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.queryparser.flexible.core.QueryNodeException;
 import org.apache.lucene.queryparser.flexible.core.QueryNodeParseException;
+import org.apache.lucene.queryparser.flexible.core.builders.QueryTreeBuilder;
 import org.apache.lucene.queryparser.flexible.core.nodes.FieldQueryNode;
 import org.apache.lucene.queryparser.flexible.core.nodes.QueryNode;
+import org.apache.lucene.queryparser.flexible.core.nodes.RangeQueryNode;
 import org.apache.lucene.queryparser.flexible.standard.StandardQueryParser;
 import org.apache.lucene.queryparser.flexible.standard.config.PointsConfig;
 import org.apache.lucene.queryparser.flexible.standard.config.StandardQueryConfigHandler.Operator;
@@ -38,16 +40,24 @@ public final class RunQuery {
       return new MatchAllDocsQuery();
     }
     QueryCost.checkLength(query);
-    StandardQueryParser parser = parser(catalog);
+    String hidden = EpochsTo.hide(query, catalog);
+    Map<String, PointsConfig> points = new HashMap<>();
+    StandardQueryParser parser = parser(catalog, points);
     QueryNode tree;
     try {
-      tree = parser.getSyntaxParser().parse(query, RunFields.TEXT);
+      tree = parser.getSyntaxParser().parse(hidden, RunFields.TEXT);
     } catch (QueryNodeParseException e) {
       SyntaxErrors.Problem problem = SyntaxErrors.locate(e, query);
-      throw invalid(query, problem.column(), "syntax error: " + problem.message(), catalog);
+      throw invalid(query, problem.column(), "syntax error: " + EpochsTo.shown(problem.message()),
+          catalog);
     }
     QueryCost.checkDepth(tree);
-    check(tree, query, catalog);
+    Map<String, EpochsTo.Ref> curves = new HashMap<>();
+    check(tree, query, catalog, curves);
+    curves.forEach((field, ref) -> {
+      points.put(field, new PointsConfig(new ExactNumberFormat(), Double.class));
+      ((QueryTreeBuilder) parser.getQueryBuilder()).setBuilder(field, EpochsTo.builder(ref));
+    });
     QueryNode processed;
     try {
       processed = parser.getQueryNodeProcessor().process(tree);
@@ -62,9 +72,9 @@ public final class RunQuery {
     }
   }
 
-  private static StandardQueryParser parser(FieldCatalog catalog) {
+  /** A parser over the catalogue's fields; {@code points} is its (still open) map of numeric fields. */
+  private static StandardQueryParser parser(FieldCatalog catalog, Map<String, PointsConfig> points) {
     StandardQueryParser parser = new StandardQueryParser(RunAnalyzers.SHARED);
-    Map<String, PointsConfig> points = new HashMap<>();
     PointsConfig exact = new PointsConfig(new ExactNumberFormat(), Double.class);
     catalog.names(FieldCatalog.Kind.NUMBER).forEach(n -> points.put(n, exact));
     parser.setPointsConfigMap(points);
@@ -73,9 +83,15 @@ public final class RunQuery {
     return parser;
   }
 
-  /** Walks the syntax tree: known fields only, and numbers where numbers are indexed. */
-  private static void check(QueryNode node, String query, FieldCatalog catalog) {
-    if (node instanceof FieldQueryNode term) {
+  /**
+   * Walks the syntax tree: known fields only, and numbers where numbers are indexed. The epochs_to fields met
+   * are collected in {@code curves}, by their (hidden) field name.
+   */
+  private static void check(QueryNode node, String query, FieldCatalog catalog, Map<String, EpochsTo.Ref> curves) {
+    if (node instanceof FieldQueryNode term && (EpochsTo.mentioned(term.getFieldAsString())
+        || EpochsTo.mentioned(term.getTextAsString()))) {
+      checkEpochsTo(term, query, catalog, curves);
+    } else if (node instanceof FieldQueryNode term) {
       String field = term.getFieldAsString();
       String text = term.getTextAsString();
       if (catalog.get(field) == null) {
@@ -89,8 +105,33 @@ public final class RunQuery {
     }
     List<QueryNode> children = node.getChildren();
     if (children != null) {
-      children.forEach(child -> check(child, query, catalog));
+      children.forEach(child -> check(child, query, catalog, curves));
     }
+  }
+
+  private static void checkEpochsTo(FieldQueryNode term, String query, FieldCatalog catalog,
+      Map<String, EpochsTo.Ref> curves) {
+    String field = term.getFieldAsString();
+    String text = term.getTextAsString();
+    EpochsTo.Ref ref = EpochsTo.of(field);
+    if (ref == null) {
+      String written = EpochsTo.shown(EpochsTo.mentioned(field) ? field : text);
+      throw invalid(query, fieldColumn(query, written, term.getBegin()), "'" + written + "' needs a comparison"
+          + " of epochs, as in " + EpochsTo.EXAMPLE + " or " + written + ":[1 TO 5]", catalog);
+    }
+    if (!catalog.hasEpochsTo(ref.metric())) {
+      throw invalid(query, fieldColumn(query, ref.written(), term.getBegin()), "unknown field '" + ref.written()
+          + "': no run has a per-epoch history of '" + ref.metric() + "'", catalog);
+    }
+    if (text.equals("*") && !(term.getParent() instanceof RangeQueryNode)) {
+      throw invalid(query, term.getBegin() + 1, "'*' alone is no epoch; " + ref.written() + ":[1 TO *] finds"
+          + " the runs that reached the target at all", catalog);
+    }
+    if (!text.isEmpty() && !text.equals("*") && ExactNumberFormat.exact(text) == null) {
+      throw invalid(query, term.getBegin() + 1, "'" + EpochsTo.shown(text) + "' is not a number, and "
+          + ref.written() + " is an epoch (write e.g. " + EpochsTo.EXAMPLE + ")", catalog);
+    }
+    curves.put(field, ref);
   }
 
   /** The 1-based column of a field name: the last mention of it before its value. */

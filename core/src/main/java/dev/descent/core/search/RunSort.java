@@ -10,7 +10,8 @@ import org.apache.lucene.search.SortField;
 
 /**
  * Parses a sort spec such as {@code val_accuracy:desc} or {@code optimizer,learning_rate:asc} into a Lucene
- * {@link Sort}. Any numeric or single-valued keyword field can be sorted on; runs without the field (and
+ * {@link Sort}. Any numeric or single-valued keyword field can be sorted on, and
+ * {@code METRIC.epochs_to(TARGET)} for a target chosen in the spec ({@link EpochsTo}); runs without the field (and
  * runs whose metric is NaN) come last in either direction, then ties are broken by newest start time and id
  * so pages never overlap. No spec means newest first.
  */
@@ -36,6 +37,14 @@ public final class RunSort {
     if (!direction.equals("asc") && !direction.equals("desc")) {
       throw invalid(spec, "direction '" + direction + "' is neither asc nor desc", catalog);
     }
+    EpochsTo.Ref epochsTo = EpochsTo.ofSort(name, spec, catalog);
+    if (epochsTo != null) {
+      if (!catalog.hasEpochsTo(epochsTo.metric())) {
+        throw invalid(spec, "unknown field '" + name + "': no run has a per-epoch history of '"
+            + epochsTo.metric() + "'", catalog);
+      }
+      return EpochsTo.sort(epochsTo, direction.equals("desc"));
+    }
     FieldCatalog.Field field = catalog.get(name);
     if (field == null) {
       throw invalid(spec, "unknown field '" + name + "'", catalog);
@@ -59,7 +68,7 @@ public final class RunSort {
     return sort;
   }
 
-  private static DescentException invalid(String spec, String problem, FieldCatalog catalog) {
+  static DescentException invalid(String spec, String problem, FieldCatalog catalog) {
     return new DescentException(ErrorCode.INVALID_INPUT, "Invalid sort '" + spec + "': " + problem
         + ". Write FIELD:asc or FIELD:desc, e.g. val_accuracy:desc. Sortable fields: "
         + String.join(", ", catalog.names().stream().filter(n -> catalog.get(n).sortable()).toList()));

@@ -109,10 +109,16 @@ public record SweepAnalysis(Objective objective, AnovaTable anova, Importance im
     return values;
   }
 
-  /** {@code adam lr=0.001 batch_size=64}: the optimizer bare, the learning rate as {@code lr}, others by name. */
+  /**
+   * {@code adam lr=0.001 batch_size=64}: the optimizer bare, the learning rate as {@code lr}, others by name; a
+   * param the configuration does not have (a search's {@code momentum} {@code when: {optimizer: sgd}}) is left out.
+   */
   static String label(Map<String, String> levels) {
     StringBuilder sb = new StringBuilder();
     levels.forEach((axis, value) -> {
+      if (value.isEmpty()) {
+        return;
+      }
       sb.append(sb.length() > 0 ? " " : "");
       sb.append(axis.equals("optimizer") ? value : (axis.equals("learning_rate") ? "lr" : axis) + "=" + value);
     });

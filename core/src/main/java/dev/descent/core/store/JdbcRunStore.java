@@ -28,6 +28,7 @@ abstract class JdbcRunStore implements RunStore {
   private static final String UPSERT_METRIC = "INSERT INTO metrics (run_pk, key, epoch, value) VALUES (?, ?, ?, ?)"
       + " ON CONFLICT (run_pk, key, epoch) DO UPDATE SET value = excluded.value";
 
+  private static final int ENQUEUE_BATCH = 500;
   private final Database db;
   private final String location;
 
@@ -224,29 +225,41 @@ abstract class JdbcRunStore implements RunStore {
     }
     return db.read("reading the metrics of " + ids.size() + " runs", d -> {
       Map<String, List<MetricPoint>> byId = new java.util.HashMap<>();
-      // LEFT JOIN: a run without points yet is there, with an empty list
-      String keyFilter = keys.isEmpty() ? "" : " AND m.key IN (" + "?, ".repeat(keys.size() - 1) + "?)";
+      String keyFilter = keys.isEmpty() ? "" : " AND key IN (" + "?, ".repeat(keys.size() - 1) + "?)";
       for (int from = 0; from < ids.size(); from += 500) {
         List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-        PreparedStatement ps = d.prepare("SELECT r.id, m.key, m.epoch, m.value FROM runs r"
-            + " LEFT JOIN metrics m ON m.run_pk = r.pk" + keyFilter
-            + " WHERE r.id IN (" + "?, ".repeat(chunk.size() - 1) + "?) ORDER BY r.pk, m.key, m.epoch");
+        // The runs first, so a run without points yet is there with an empty list; then the points by primary
+        // key, which needs no sort and no run id on every row (a reindex reads millions of them).
+        Map<Long, List<MetricPoint>> byPk = new java.util.LinkedHashMap<>();
+        PreparedStatement runs = d.prepare("SELECT pk, id FROM runs WHERE id IN ("
+            + "?, ".repeat(chunk.size() - 1) + "?)");
+        for (int i = 0; i < chunk.size(); i++) {
+          runs.setString(i + 1, chunk.get(i));
+        }
+        try (ResultSet rs = runs.executeQuery()) {
+          while (rs.next()) {
+            List<MetricPoint> points = new ArrayList<>();
+            byPk.put(rs.getLong(1), points);
+            byId.put(rs.getString(2), points);
+          }
+        }
+        if (byPk.isEmpty()) {
+          continue;
+        }
+        PreparedStatement ps = d.prepare("SELECT run_pk, key, epoch, value FROM metrics WHERE run_pk IN ("
+            + "?, ".repeat(byPk.size() - 1) + "?)" + keyFilter + " ORDER BY run_pk, key, epoch");
         int i = 1;
+        for (long pk : byPk.keySet()) {
+          ps.setLong(i++, pk);
+        }
         for (String k : keys) {
           ps.setString(i++, k);
         }
-        for (String id : chunk) {
-          ps.setString(i++, id);
-        }
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            List<MetricPoint> points = byId.computeIfAbsent(rs.getString(1), k -> new ArrayList<>());
-            String key = rs.getString(2);
-            if (key != null) {
-              double v = rs.getDouble(4);
-              v = rs.wasNull() ? Double.NaN : v; // SQLite stores NaN as NULL
-              points.add(new MetricPoint(key, rs.getInt(3), v));
-            }
+            double v = rs.getDouble(4);
+            v = rs.wasNull() ? Double.NaN : v; // SQLite stores NaN as NULL
+            byPk.get(rs.getLong(1)).add(new MetricPoint(rs.getString(2), rs.getInt(3), v));
           }
         }
       }
@@ -357,6 +370,32 @@ abstract class JdbcRunStore implements RunStore {
   @Override
   public boolean enqueue(NewRun run) {
     return db.transaction("queueing sweep cell " + run.id(), d -> Ledger.enqueue(d, run, nextSequence()));
+  }
+
+  /**
+   * In transactions of {@value #ENQUEUE_BATCH} cells: one commit per cell was most of the time to enter a large
+   * grid, and a batch that size holds the write lock (SQLite) for milliseconds, not seconds.
+   */
+  @Override
+  public int enqueueAll(List<NewRun> runs) {
+    int added = 0;
+    for (int from = 0; from < runs.size(); from += ENQUEUE_BATCH) {
+      List<NewRun> batch = runs.subList(from, Math.min(runs.size(), from + ENQUEUE_BATCH));
+      added += db.transaction("queueing " + batch.size() + " sweep cells", d -> {
+        int n = 0;
+        for (NewRun run : batch) {
+          n += Ledger.enqueue(d, run, nextSequence()) ? 1 : 0;
+        }
+        return n;
+      });
+    }
+    return added;
+  }
+
+  @Override
+  public boolean enqueueTrial(String sweepId, List<NewRun> cells, int maxCells) {
+    return db.transaction("queueing a trial of sweep " + sweepId,
+        d -> Ledger.enqueueTrial(d, sweepId, cells, maxCells, this::nextSequence));
   }
 
   /**

@@ -29,6 +29,44 @@ final class Ledger {
     return true;
   }
 
+  /**
+   * {@link RunStore#enqueueTrial}: the sweep's row is locked first (PostgreSQL; SQLite's write transaction
+   * already excludes every other writer), so the count and the inserts are one step for every proposer.
+   */
+  static boolean enqueueTrial(Database d, String sweepId, List<NewRun> cells, int maxCells, Leases.Sequences seq)
+      throws SQLException {
+    PreparedStatement lock = d.prepare("SELECT id FROM sweeps WHERE id = ?" + d.dialect().lockRows());
+    lock.setString(1, sweepId);
+    lock.executeQuery().close();
+    List<NewRun> missing = new java.util.ArrayList<>();
+    PreparedStatement exists = d.prepare("SELECT 1 FROM runs WHERE id = ?");
+    for (NewRun cell : cells) {
+      exists.setString(1, cell.id());
+      try (ResultSet rs = exists.executeQuery()) {
+        if (!rs.next()) {
+          missing.add(cell);
+        }
+      }
+    }
+    if (missing.isEmpty()) {
+      return true;
+    }
+    PreparedStatement count = d.prepare("SELECT COUNT(*) FROM runs WHERE sweep_id = ?");
+    count.setString(1, sweepId);
+    long held;
+    try (ResultSet rs = count.executeQuery()) {
+      rs.next();
+      held = rs.getLong(1);
+    }
+    if (held + missing.size() > maxCells) {
+      return false;
+    }
+    for (NewRun cell : missing) {
+      RunRows.insert(d, cell, RunStatus.QUEUED, seq.next());
+    }
+    return true;
+  }
+
   static void recordSweep(Database d, SweepInfo s) throws SQLException {
     PreparedStatement ps = d.prepare("INSERT INTO sweeps (id, name, objective_metric, objective_mode, axes, created,"
         + " plan) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING");

@@ -145,6 +145,29 @@ public interface RunStore extends AutoCloseable {
   }
 
   /**
+   * Sweep ledger: {@link #enqueue} for many cells at once, in as few transactions as the store allows (a grid of
+   * 10,000 cells is entered in seconds, not one commit per cell); returns how many were added.
+   */
+  default int enqueueAll(List<NewRun> runs) {
+    int added = 0;
+    for (NewRun run : runs) {
+      added += enqueue(run) ? 1 : 0;
+    }
+    return added;
+  }
+
+  /**
+   * Sweep ledger: enters a search's proposed trial (its cells, one per seed) only while sweep {@code sweepId}
+   * holds fewer than {@code maxCells} cells with these added, decided under a lock on the sweep's record, so two
+   * processes proposing a search's last trial at the same moment enter one of them, never both. Cells already in
+   * the store (a trial proposed again after a restart) are left as they are and need no room. Returns whether
+   * the trial's cells are all in the store now.
+   */
+  default boolean enqueueTrial(String sweepId, List<NewRun> cells, int maxCells) {
+    throw new UnsupportedOperationException(location() + " keeps no sweep ledger");
+  }
+
+  /**
    * Sweep ledger: atomically moves a queued, failed, crashed or stopped run to {@code running} for
    * {@code owner} with a lease of {@code lease} from {@code now} and a new fencing token, clearing the
    * previous attempt's metrics. A running run is taken over the same way when its lease expired or its

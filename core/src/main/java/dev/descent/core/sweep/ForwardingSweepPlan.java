@@ -23,6 +23,11 @@ public interface ForwardingSweepPlan extends SweepPlan {
   }
 
   @Override
+  default void withdraw(List<Cell> proposal) {
+    delegate().withdraw(proposal);
+  }
+
+  @Override
   default boolean spent(Sweep sweep, RunStore store) {
     return delegate().spent(sweep, store);
   }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
@@ -28,14 +29,47 @@ import java.util.function.BiConsumer;
 public final class StoredSweeps {
   private StoredSweeps() {}
 
-  /** Sweeps with a cell that has no outcome yet (queued, running, failed, crashed, stopped), most recent first. */
+  /**
+   * Sweeps with a cell that has no outcome yet (queued, running, failed, crashed, stopped), and TPE searches with
+   * trials not yet proposed (every proposed cell may have ended while the search goes on: a worker that joins
+   * then proposes the next), most recent first.
+   */
   public static List<String> unfinished(RunStore store) {
-    return store.sweeps().stream().filter(StoredSweeps::unfinished).map(SweepCounts::sweepId).toList();
+    return store.sweeps().stream().filter(c -> unfinished(c) || trialsLeft(store, c)).map(SweepCounts::sweepId)
+        .toList();
   }
 
   static boolean unfinished(SweepCounts c) {
     return c.counts().entrySet().stream()
         .anyMatch(e -> e.getValue() > 0 && !e.getKey().outcome());
+  }
+
+  /** Whether a TPE search has fewer cells in the store than its trials x seeds, as its stored file says. */
+  private static boolean trialsLeft(RunStore store, SweepCounts c) {
+    Optional<SweepInfo> info = store.sweepInfo(c.sweepId());
+    if (info.isEmpty() || !"tpe".equals(kind(info.get()).get("method"))) {
+      return false;
+    }
+    Map<?, ?> doc = document(info.get());
+    if (!(kind(info.get()).get("trials") instanceof Integer trials)) {
+      return false;
+    }
+    Object seeds = doc.get("seeds");
+    int perTrial = seeds instanceof List<?> l ? Math.max(1, l.size()) : seeds instanceof Number n ? n.intValue() : 1;
+    return c.total() < (long) trials * perTrial;
+  }
+
+  /** The sweep file's document as stored with its plan; empty for a plain grid or an unreadable plan. */
+  private static Map<?, ?> document(SweepInfo info) {
+    if (info == null || info.plan() == null) {
+      return Map.of();
+    }
+    try {
+      Map<?, ?> stored = dev.descent.core.Json.mapper().readValue(info.plan(), Map.class);
+      return stored.get("document") instanceof Map<?, ?> d ? d : Map.of();
+    } catch (java.io.IOException e) {
+      return Map.of(); // unreadable: a worker says so when it loads the plan; readers show a grid
+    }
   }
 
   /** The sweep {@code sweepId} as it was run, cells in its order. */
@@ -97,6 +131,22 @@ public final class StoredSweeps {
       stored.put("base_dir", baseDir.toAbsolutePath().toString());
     }
     return new RememberedPlan(plan, dev.descent.core.Json.write(stored));
+  }
+
+  /**
+   * What kind of sweep a stored one is, as its file said: {@code method} ({@code grid}, {@code random} or
+   * {@code tpe}), {@code trials} (a search's, else null) and {@code pruner} ({@code none} unless one was set).
+   * Read from the stored document alone, so a reader without the plugins (the dashboard) can say it.
+   */
+  public static Map<String, Object> kind(SweepInfo info) {
+    Map<String, Object> kind = new LinkedHashMap<>();
+    Map<?, ?> doc = document(info);
+    Map<?, ?> search = doc.get("search") instanceof Map<?, ?> m ? m : Map.of();
+    Map<?, ?> pruner = doc.get("pruner") instanceof Map<?, ?> m ? m : Map.of();
+    kind.put("method", search.get("method") instanceof String method ? method : "grid");
+    kind.put("trials", search.get("trials") instanceof Number n ? n.intValue() : null);
+    kind.put("pruner", pruner.get("method") instanceof String method ? method : "none");
+    return kind;
   }
 
   /**

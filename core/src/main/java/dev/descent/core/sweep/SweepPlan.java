@@ -25,6 +25,12 @@ public interface SweepPlan {
   }
 
   /**
+   * Takes back a proposal of {@link #more} that the store refused ({@link RunStore#enqueueTrial}): another
+   * process entered the sweep's last trial first. The plan forgets it, and learns the other one from the store.
+   */
+  default void withdraw(java.util.List<Cell> proposal) {}
+
+  /**
    * Whether the sweep's {@code budget:} is spent: the runner then claims no new cell (cells already running
    * end as usual).
    */

@@ -108,18 +108,25 @@ public final class SweepRunner {
     return budget.availablePermits() == 0;
   }
 
+  /**
+   * Enters the sweep into the store without running anything: its record (objective, axes, plan) and each of
+   * its cells queued, a cell already there left as it is. Workers on the store can take it from then on
+   * ({@code descent sweeps submit}); {@link #run} enters first too. Returns how many cells were queued anew.
+   */
+  public int enter(Sweep sweep, Path file) {
+    Backend backend = Backend.current();
+    store.recordSweep(new SweepInfo(sweep.id(), sweep.name(), sweep.objective().metric(), sweep.objective().mode(),
+        sweep.axes(), clock.instant(), sweep.plan().stored()));
+    return store.enqueueAll(sweep.cells().stream().map(cell -> newRun(sweep, cell, file, backend)).toList());
+  }
+
   /** Runs every cell that still needs running with {@code workers} threads; returns how many ran. */
   public int run(Sweep sweep, Path file, int workers, SweepListener given) {
     currentSweep = sweep;
     currentFile = file;
     SweepListener listener = new LeaseLossListener(given,
         cell -> running.stream().anyMatch(r -> r.runId().equals(cell.id()) && r.leaseLost()));
-    Backend backend = Backend.current();
-    store.recordSweep(new SweepInfo(sweep.id(), sweep.name(), sweep.objective().metric(), sweep.objective().mode(),
-        sweep.axes(), clock.instant(), sweep.plan().stored()));
-    for (Cell cell : sweep.cells()) {
-      store.enqueue(newRun(sweep, cell, file, backend));
-    }
+    enter(sweep, file);
     List<String> ids = sweep.cells().stream().map(Cell::id).toList();
     List<String> open = store.summaries(ids).stream()
         .filter(r -> r.status().rerunnable() || r.status() == RunStatus.RUNNING).map(r -> r.id()).toList();
@@ -182,9 +189,20 @@ public final class SweepRunner {
     if (cell != null) {
       return cell;
     }
-    for (Cell more : currentSweep.plan().more(currentSweep, store)) { // a search's next proposal
-      store.enqueue(newRun(currentSweep, more, currentFile, Backend.current()));
-      queue.add(more);
+    // a search's next proposal; refused when another process entered the last trial first, and then the plan
+    // adopts that one on the next ask (a few asks at most: each refusal means the store has a trial more)
+    for (int ask = 0; ask < 3; ask++) {
+      List<Cell> proposal = currentSweep.plan().more(currentSweep, store);
+      if (proposal.isEmpty()) {
+        break;
+      }
+      Backend backend = Backend.current();
+      List<NewRun> runs = proposal.stream().map(c -> newRun(currentSweep, c, currentFile, backend)).toList();
+      if (store.enqueueTrial(currentSweep.id(), runs, currentSweep.plan().cells(currentSweep))) {
+        queue.addAll(proposal);
+        break;
+      }
+      currentSweep.plan().withdraw(proposal);
     }
     cell = queue.poll();
     if (cell != null) {

@@ -107,7 +107,7 @@ public record SweepSummary(Sweep sweep, Map<RunStatus, Integer> counts, List<Row
       var optimizer = r.cell().experiment().training().optimizer();
       double lr = ((Number) optimizer.params().get("learning_rate")).doubleValue();
       entries.add(new SweepTable.Entry(r.cell().id(), optimizer.name(),
-          search && lr > 0 ? Math.pow(10, Math.floor(Math.log10(lr) + 1e-9)) : lr, r.config(),
+          search ? SweepTable.decade(lr) : lr, r.config(),
           r.run() == null ? RunStatus.QUEUED : r.run().status(), r.objective()));
     }
     return SweepTable.of(entries, sweep.objective());

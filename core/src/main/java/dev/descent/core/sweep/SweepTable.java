@@ -37,6 +37,14 @@ public final class SweepTable {
     this.settings = List.copyOf(settings);
   }
 
+  /**
+   * The decade a learning rate falls in (0.0037 in 0.001), the column a search's table puts it in: every trial
+   * draws its own rate, so columns of single cells would say nothing.
+   */
+  public static double decade(double learningRate) {
+    return learningRate > 0 ? Math.pow(10, Math.floor(Math.log10(learningRate) + 1e-9)) : learningRate;
+  }
+
   public static SweepTable of(List<Entry> entries, Objective objective) {
     Map<String, List<Entry>> bySetting = new LinkedHashMap<>();
     entries.forEach(e -> bySetting.computeIfAbsent(e.setting(), k -> new ArrayList<>()).add(e));

@@ -112,6 +112,18 @@ final class TpeSearch implements SweepPlan {
     return List.of();
   }
 
+  /** Forgets the proposal whose cells the store refused; the trial another process entered is adopted next. */
+  @Override
+  public synchronized void withdraw(List<Cell> proposal) {
+    for (int i = cells.size() - 1; i >= 0; i--) {
+      if (!proposal.isEmpty() && cells.get(i).get(0).id().equals(proposal.get(0).id())) {
+        cells.remove(i);
+        params.remove(i);
+        return;
+      }
+    }
+  }
+
   @Override
   public synchronized Sweep known(Sweep sweep) {
     List<Cell> all = new ArrayList<>();

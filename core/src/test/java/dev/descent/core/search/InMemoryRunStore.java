@@ -20,6 +20,7 @@ import java.util.TreeMap;
  */
 final class InMemoryRunStore implements RunStore {
   private final Map<String, Run> runs = new HashMap<>();
+  private final Map<String, List<MetricPoint>> histories = new HashMap<>();
   private final TreeMap<Long, String> changes = new TreeMap<>();
   private final TreeMap<Long, String> deletions = new TreeMap<>();
   private long sequence;
@@ -33,6 +34,13 @@ final class InMemoryRunStore implements RunStore {
     sequence++;
     runs.put(run.id(), Runs.withSequence(run, sequence));
     changes.put(sequence, run.id());
+  }
+
+  /** Creates or replaces a run with the per-epoch points of its curves. */
+  synchronized void put(Runs run) {
+    Run built = run.build();
+    histories.put(built.id(), run.history());
+    put(built);
   }
 
   @Override
@@ -108,8 +116,9 @@ final class InMemoryRunStore implements RunStore {
   }
 
   @Override
-  public List<MetricPoint> metrics(String runId, Collection<String> keys) {
-    throw new UnsupportedOperationException();
+  public synchronized List<MetricPoint> metrics(String runId, Collection<String> keys) {
+    return histories.getOrDefault(runId, List.of()).stream()
+        .filter(p -> keys.isEmpty() || keys.contains(p.key())).toList();
   }
 
   @Override

@@ -64,6 +64,31 @@ class RunIndexFormatTest {
   }
 
   @Test
+  void a_format_2_index_gains_the_fields_of_the_per_epoch_history_on_its_next_open() throws IOException {
+    Path index = root.resolve("index");
+    InMemoryRunStore store = new InMemoryRunStore();
+    Runs curves = Runs.run("curves", 1).curve("val_accuracy", 0.7, 0.9).curve("train_accuracy", 0.8, 0.99);
+    store.put(curves);
+    RunIndex.open(index, store).close();
+    // what descent wrote before format 3: the same run, without the fields its history gives
+    try (FSDirectory dir = FSDirectory.open(index);
+        IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
+      writer.deleteAll();
+      writer.addDocument(new RunDocuments(FieldCatalog.empty()).build(store.get("curves").orElseThrow(), List.of()));
+      writer.commit();
+    }
+    stampFormat(index, "2");
+    List<String> warnings = new ArrayList<>();
+    try (RunIndex reopened = RunIndex.open(index, store, Clock.systemUTC(), warnings::add)) {
+      RunSearch search = new RunSearch(reopened, store);
+      assertEquals(List.of("curves"), search.search("overfit_gap:0.09 AND val_accuracy.epochs_to(0.85):2", null, 0,
+          10).ids());
+      assertEquals(List.of("curves"), search.search(null, "val_accuracy.epochs_to(0.85):asc", 0, 10).ids());
+    }
+    assertEquals(List.of(), warnings);
+  }
+
+  @Test
   void an_index_of_an_unknown_format_is_still_moved_aside_and_rebuilt() throws IOException {
     Path index = root.resolve("index");
     InMemoryRunStore store = HandBuiltRuns.store();

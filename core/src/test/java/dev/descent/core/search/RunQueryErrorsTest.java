@@ -35,7 +35,7 @@ class RunQueryErrorsTest {
     assertEquals(ErrorCode.INVALID_INPUT, e.code());
     assertTrue(e.getMessage().contains("Known fields: batch_size, diverged_epoch, dropout, end_time, experiment, id,"
         + " learning_rate, learning_rate.argmin, learning_rate.best_epoch, learning_rate.last, learning_rate.max,"
-        + " learning_rate.min, nesterov, optimizer, start_time, status, sweep, tag, test_accuracy, test_loss, text,"
+        + " learning_rate.min, nesterov, optimizer, overfit_gap, start_time, status, sweep, tag, test_accuracy, test_loss, text,"
         + " val_accuracy,"), e.getMessage());
     return e.getMessage();
   }

@@ -1,11 +1,14 @@
 package dev.descent.core.search;
 
+import dev.descent.core.store.MetricPoint;
 import dev.descent.core.store.MetricSummary;
 import dev.descent.core.store.Run;
 import dev.descent.core.train.RunStatus;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -19,6 +22,7 @@ final class Runs {
   private final Map<String, Object> params = new LinkedHashMap<>();
   private final Map<String, MetricSummary> summaries = new LinkedHashMap<>();
   private final Map<String, Double> test = new LinkedHashMap<>();
+  private final List<MetricPoint> history = new ArrayList<>();
   private final TreeSet<String> tags = new TreeSet<>();
   private Instant start = T0;
   private String error;
@@ -50,6 +54,36 @@ final class Runs {
   Runs metric(String key, double last, double min, double max) {
     summaries.put(key, new MetricSummary(last, min, max, 1, 20));
     return this;
+  }
+
+  /**
+   * A metric's curve, one value per epoch from epoch 1, with the summary the store would keep of it (NaN never
+   * best; the earliest epoch wins a tie). The points go to {@link InMemoryRunStore#put(Runs)}.
+   */
+  Runs curve(String key, double... values) {
+    double min = Double.NaN;
+    double max = Double.NaN;
+    int best = 0;
+    boolean higher = MetricSummary.higherIsBetter(key);
+    for (int i = 0; i < values.length; i++) {
+      double v = values[i];
+      history.add(new MetricPoint(key, i + 1, v));
+      if (Double.isNaN(v)) {
+        continue;
+      }
+      if (best == 0 || (higher ? v > max : v < min)) {
+        best = i + 1;
+      }
+      min = Double.isNaN(min) ? v : Math.min(min, v);
+      max = Double.isNaN(max) ? v : Math.max(max, v);
+    }
+    summaries.put(key, new MetricSummary(values[values.length - 1], min, max, best, values.length));
+    return this;
+  }
+
+  /** The per-epoch points given by {@link #curve}. */
+  List<MetricPoint> history() {
+    return List.copyOf(history);
   }
 
   Runs test(String key, double value) {

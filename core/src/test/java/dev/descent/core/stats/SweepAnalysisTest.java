@@ -92,4 +92,17 @@ class SweepAnalysisTest {
     assertTrue(a.comparisons().isEmpty());
     assertTrue(AnalysisReport.lines(a).get(0).startsWith("No ANOVA"));
   }
+
+  @Test
+  void a_label_leaves_out_a_param_the_configuration_does_not_have() {
+    Map<String, String> sgd = new java.util.LinkedHashMap<>();
+    sgd.put("optimizer", "sgd");
+    sgd.put("learning_rate", "0.01");
+    sgd.put("training.optimizer.momentum", "0.9");
+    Map<String, String> adam = new java.util.LinkedHashMap<>(sgd);
+    adam.put("optimizer", "adam");
+    adam.put("training.optimizer.momentum", "");
+    assertEquals("sgd lr=0.01 training.optimizer.momentum=0.9", SweepAnalysis.label(sgd));
+    assertEquals("adam lr=0.01", SweepAnalysis.label(adam));
+  }
 }

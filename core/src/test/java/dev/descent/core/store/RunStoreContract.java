@@ -196,6 +196,64 @@ abstract class RunStoreContract {
     assertEquals(Map.of(RunStatus.FINISHED, 1), store.sweeps().get(0).counts());
   }
 
+  static NewRun trialCell(String sweep, String id) {
+    return new NewRun(id, "search", sweep, Map.of(), Map.of(), Map.of(), Set.of(), T0);
+  }
+
+  @Test
+  void many_cells_are_queued_at_once_across_batches_and_those_already_there_are_kept() {
+    store.enqueue(trialCell("big", "cell-7"));
+    store.claim("cell-7", T0);
+    List<NewRun> cells = new ArrayList<>();
+    for (int i = 0; i < 1203; i++) {
+      cells.add(trialCell("big", "cell-" + i));
+    }
+    assertEquals(1202, store.enqueueAll(cells), "every cell but the one already there");
+    assertEquals(1203, store.cellIds("big").size());
+    assertEquals(RunStatus.RUNNING, store.get("cell-7").orElseThrow().status(), "kept as it was");
+    assertEquals(0, store.enqueueAll(cells), "entering the same cells again adds nothing");
+  }
+
+  @Test
+  void a_trial_is_entered_only_while_the_sweep_has_room_and_a_trial_already_there_needs_none() {
+    store.recordSweep(new SweepInfo("s1", "search", "val_loss", "min", List.of(), T0));
+    assertTrue(store.enqueueTrial("s1", List.of(trialCell("s1", "a1"), trialCell("s1", "a2")), 4));
+    assertTrue(store.enqueueTrial("s1", List.of(trialCell("s1", "b1"), trialCell("s1", "b2")), 4));
+    assertFalse(store.enqueueTrial("s1", List.of(trialCell("s1", "c1"), trialCell("s1", "c2")), 4),
+        "4 cells are the search's trials x seeds");
+    assertTrue(store.get("c1").isEmpty() && store.get("c2").isEmpty(), "a refused trial leaves nothing");
+    assertTrue(store.enqueueTrial("s1", List.of(trialCell("s1", "b1"), trialCell("s1", "b2")), 4),
+        "proposed again after a restart: it is there");
+    assertEquals(Map.of(RunStatus.QUEUED, 4), store.sweeps().get(0).counts());
+  }
+
+  @Test
+  void of_two_processes_proposing_a_searchs_last_trial_at_once_exactly_one_enters_it() throws Exception {
+    try (RunStore second = RunStores.open(location, clock)) {
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      try {
+        for (int round = 0; round < 20; round++) {
+          String sweep = "race" + round;
+          store.recordSweep(new SweepInfo(sweep, "search", "val_loss", "min", List.of(), T0));
+          store.enqueueTrial(sweep, List.of(trialCell(sweep, sweep + "-first")), 2);
+          java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+          Future<Boolean> a = pool.submit(() -> {
+            together.await();
+            return store.enqueueTrial(sweep, List.of(trialCell(sweep, sweep + "-a")), 2);
+          });
+          Future<Boolean> b = pool.submit(() -> {
+            together.await();
+            return second.enqueueTrial(sweep, List.of(trialCell(sweep, sweep + "-b")), 2);
+          });
+          assertTrue(a.get(60, TimeUnit.SECONDS) ^ b.get(60, TimeUnit.SECONDS), "round " + round + ": exactly one");
+          assertEquals(2, store.cellIds(sweep).size(), "round " + round);
+        }
+      } finally {
+        pool.shutdown();
+      }
+    }
+  }
+
   @Test
   void experiments_are_counted_by_name() {
     assertTrue(store.experimentCounts().isEmpty());

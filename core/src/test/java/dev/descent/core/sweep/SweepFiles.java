@@ -9,9 +9,12 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Sweep files written inline for tests: a small base experiment on xor with a grid appended. */
-final class SweepFiles {
-  static final String BASE = """
+/**
+ * Sweep files written inline for tests: a small base experiment on xor with a grid or a search section appended.
+ * Public for the search tests in {@code tuning}, whose files are sweep files too.
+ */
+public final class SweepFiles {
+  public static final String BASE = """
       name: grid-test
       dataset: {name: xor, samples: 200, test_samples: 50}
       model:
@@ -29,7 +32,7 @@ final class SweepFiles {
 
   private SweepFiles() {}
 
-  static Sweep parse(String yaml) {
+  public static Sweep parse(String yaml) {
     return new SweepParser(TestExperiments.PLUGINS).parse(yaml, "grid.yaml", Path.of("."));
   }
 
@@ -44,5 +47,10 @@ final class SweepFiles {
 
   static Map<String, String> byPath(ExperimentException e) {
     return e.problems().stream().collect(Collectors.toMap(Problem::path, Problem::message, (a, b) -> a + " | " + b));
+  }
+
+  /** The problems {@code yaml} is refused for, message by path. */
+  public static Map<String, String> problems(String yaml) {
+    return byPath(failure(yaml));
   }
 }

@@ -1,11 +1,12 @@
 package dev.descent.core.tuning;
 
-import static dev.descent.core.tuning.SearchFiles.BASE;
+import static dev.descent.core.sweep.SweepFiles.BASE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.descent.core.sweep.SweepFiles;
 import dev.descent.core.sweep.Cell;
 import dev.descent.core.sweep.Sweep;
 import java.util.HashSet;
@@ -30,8 +31,8 @@ class RandomSearchTest {
 
   @Test
   void the_same_file_gives_the_same_trials_and_ids() {
-    Sweep a = SearchFiles.parse(SEARCH);
-    Sweep b = SearchFiles.parse(SEARCH);
+    Sweep a = SweepFiles.parse(SEARCH);
+    Sweep b = SweepFiles.parse(SEARCH);
     assertEquals(a.id(), b.id());
     assertEquals(a.cells().stream().map(Cell::id).toList(), b.cells().stream().map(Cell::id).toList());
     assertEquals(24, a.cells().size(), "trials x seeds");
@@ -40,15 +41,15 @@ class RandomSearchTest {
 
   @Test
   void another_sampler_seed_gives_other_trials() {
-    Sweep a = SearchFiles.parse(SEARCH);
-    Sweep b = SearchFiles.parse(SEARCH.replace("seed: 7", "seed: 8"));
+    Sweep a = SweepFiles.parse(SEARCH);
+    Sweep b = SweepFiles.parse(SEARCH.replace("seed: 7", "seed: 8"));
     assertNotEquals(a.id(), b.id());
     assertNotEquals(a.cells().get(0).id(), b.cells().get(0).id());
   }
 
   @Test
   void values_respect_ranges_steps_and_conditions() {
-    for (Cell c : SearchFiles.parse(SEARCH).cells()) {
+    for (Cell c : SweepFiles.parse(SEARCH).cells()) {
       Map<String, Object> v = c.axisValues();
       double lr = ((Number) v.get("learning_rate")).doubleValue();
       assertTrue(lr >= 1e-4 && lr <= 0.3, v.toString());
@@ -63,20 +64,20 @@ class RandomSearchTest {
 
   @Test
   void a_trial_has_the_id_of_the_grid_cell_of_the_same_configuration() {
-    Cell trial = SearchFiles.parse(SEARCH).cells().get(0);
+    Cell trial = SweepFiles.parse(SEARCH).cells().get(0);
     Map<String, Object> v = trial.axisValues();
     StringBuilder grid = new StringBuilder("grid:\n");
     v.forEach((k, x) -> grid.append("  ").append(k).append(": [").append(x).append("]\n"));
-    Sweep asGrid = SearchFiles.parse(BASE + grid + "seeds: [1, 2]\n");
+    Sweep asGrid = SweepFiles.parse(BASE + grid + "seeds: [1, 2]\n");
     assertEquals(trial.id(), asGrid.cells().get(0).id());
   }
 
   @Test
   void trial_i_does_not_depend_on_how_many_trials_follow() {
-    List<String> twelve = SearchFiles.parse(SEARCH).cells().stream().map(Cell::id).toList();
-    List<String> three = SearchFiles.parse(SEARCH.replace("trials: 12", "trials: 3")).cells().stream()
+    List<String> twelve = SweepFiles.parse(SEARCH).cells().stream().map(Cell::id).toList();
+    List<String> three = SweepFiles.parse(SEARCH.replace("trials: 12", "trials: 3")).cells().stream()
         .map(Cell::id).toList();
     assertEquals(twelve.subList(0, 6), three);
-    assertEquals("none", SearchFiles.parse(SEARCH).plan().pruner());
+    assertEquals("none", SweepFiles.parse(SEARCH).plan().pruner());
   }
 }

@@ -1,10 +1,11 @@
 package dev.descent.core.tuning;
 
-import static dev.descent.core.tuning.SearchFiles.BASE;
+import static dev.descent.core.sweep.SweepFiles.BASE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.descent.core.sweep.SweepFiles;
 import dev.descent.core.experiment.ExperimentException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ class SearchValidationTest {
 
   @Test
   void reports_every_problem_of_the_search_at_once_with_its_path() {
-    Map<String, String> p = SearchFiles.problems(BASE + """
+    Map<String, String> p = SweepFiles.problems(BASE + """
         search:
           method: bayes
           trials: 0
@@ -45,7 +46,7 @@ class SearchValidationTest {
 
   @Test
   void a_condition_must_name_one_of_the_categorical_values() {
-    Map<String, String> p = SearchFiles.problems(BASE + """
+    Map<String, String> p = SweepFiles.problems(BASE + """
         search:
           trials: 4
           space:
@@ -58,7 +59,7 @@ class SearchValidationTest {
 
   @Test
   void a_value_the_experiment_refuses_is_reported_against_its_search_parameter() {
-    Map<String, String> p = SearchFiles.problems(BASE + """
+    Map<String, String> p = SweepFiles.problems(BASE + """
         search:
           trials: 3
           space:
@@ -71,7 +72,7 @@ class SearchValidationTest {
 
   @Test
   void grid_and_search_in_one_file_is_refused_with_exit_code_2() {
-    ExperimentException e = assertThrows(ExperimentException.class, () -> SearchFiles.parse(BASE + """
+    ExperimentException e = assertThrows(ExperimentException.class, () -> SweepFiles.parse(BASE + """
         grid: {learning_rate: [0.1]}
         search: {trials: 2, space: {learning_rate: {log_uniform: [1.0e-3, 0.1]}}}
         """));
@@ -81,7 +82,7 @@ class SearchValidationTest {
 
   @Test
   void a_pruner_beside_a_grid_is_validated_too() {
-    Map<String, String> p = SearchFiles.problems(BASE + """
+    Map<String, String> p = SweepFiles.problems(BASE + """
         grid: {learning_rate: [0.1, 0.01]}
         pruner: {method: asha, reduction_factor: 1, patience: 2}
         """);

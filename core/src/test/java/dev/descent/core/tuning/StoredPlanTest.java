@@ -68,6 +68,27 @@ class StoredPlanTest {
     assertEquals("asha", loaded.plan().pruner());
     assertEquals(26, loaded.plan().cells(loaded), "13 trials x 2 seeds");
     assertEquals(20, loaded.cells().size(), "the cells in the store: the 10 startup trials x 2 seeds");
+    try (RunStore store = RunStores.open(dir.resolve("tpe").toString(), Clock.systemUTC())) {
+      assertEquals(java.util.Map.of("method", "tpe", "trials", 13, "pruner", "asha"),
+          StoredSweeps.kind(store.sweepInfo(loaded.id()).orElseThrow()), "what the dashboard says of it");
+    }
+  }
+
+  @Test
+  void a_tpe_search_whose_proposed_cells_all_ended_is_unfinished_to_a_worker_which_proposes_the_rest() {
+    Sweep sweep = new SweepParser(TestExperiments.PLUGINS).parse(BASE + TPE.replace("pruner:", "#"), "plan.yaml", dir);
+    try (RunStore store = RunStores.open(dir.resolve("stalled").toString(), Clock.systemUTC())) {
+      new SweepRunner(new Trainer(TestExperiments.PLUGINS), store, null, TestExperiments.PLUGINS, Clock.systemUTC())
+          .limitCells(20).run(sweep, null, 1, SweepListener.NONE);
+      assertEquals(20, store.cellIds(sweep.id()).size(), "the startup trials, every one ended");
+      assertEquals(java.util.List.of(sweep.id()), StoredSweeps.unfinished(store), "3 trials x 2 seeds are left");
+      Sweep loaded = StoredSweeps.load(store, sweep.id(), new ExperimentParser(TestExperiments.PLUGINS),
+          TestExperiments.PLUGINS, (cell, why) -> { });
+      new SweepRunner(new Trainer(TestExperiments.PLUGINS), store, null, TestExperiments.PLUGINS, Clock.systemUTC())
+          .run(loaded, null, 1, SweepListener.NONE);
+      assertEquals(26, store.cellIds(sweep.id()).size());
+      assertEquals(java.util.List.of(), StoredSweeps.unfinished(store));
+    }
   }
 
   @Test
@@ -75,6 +96,11 @@ class StoredPlanTest {
     Sweep loaded = enterAndLoad(BASE + "grid:\n  learning_rate: [0.1, 0.01, 0.001]\nbudget: {epochs: 2}\n", "grid");
     try (RunStore store = RunStores.open(dir.resolve("grid").toString(), Clock.systemUTC())) {
       assertTrue(loaded.plan().spent(loaded, store), "the one cell run spent the 2 epochs");
+      java.util.Map<String, Object> kind = new java.util.HashMap<>();
+      kind.put("method", "grid");
+      kind.put("trials", null);
+      kind.put("pruner", "none");
+      assertEquals(kind, StoredSweeps.kind(store.sweepInfo(loaded.id()).orElseThrow()));
     }
   }
 

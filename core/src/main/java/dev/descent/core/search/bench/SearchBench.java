@@ -40,7 +40,9 @@ public final class SearchBench {
       new Search("learning_rate:[1e-4 TO 5e-4] AND status:finished", "learning_rate:asc"),
       new Search("\"NaN\" AND batch_size:(32 OR 64)", "val_loss.min:asc"),
       new Search("val_loss.min<0.3", "val_accuracy.max:desc"),
-      new Search("tag:baseline", null));
+      new Search("tag:baseline", null),
+      new Search("val_accuracy.epochs_to(0.85)<=10", "val_accuracy.epochs_to(0.85):asc"),
+      new Search("optimizer:adam AND overfit_gap>=0.02", "val_accuracy.epochs_to(0.8):asc"));
 
   private SearchBench() {}
 

@@ -9,33 +9,38 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A read-only copy of a store's runs in memory, in change order. Reindexing from it measures what Lucene costs
+ * A read-only copy of a store's runs and their metric histories in memory, in change order. Reindexing from it measures what Lucene costs
  * on its own, apart from reading and decoding rows from the database.
  */
 final class SnapshotStore implements RunStore {
   private final List<Run> runs;
+  private final Map<String, List<MetricPoint>> histories;
   private final long lastSequence;
 
-  private SnapshotStore(List<Run> runs, long lastSequence) {
+  private SnapshotStore(List<Run> runs, Map<String, List<MetricPoint>> histories, long lastSequence) {
     this.runs = runs;
+    this.histories = histories;
     this.lastSequence = lastSequence;
   }
 
-  /** Every run of {@code store}, read page by page as the index reads it. */
+  /** Every run of {@code store} with its metric history, read page by page as the index reads them. */
   static SnapshotStore copy(RunStore store) {
     long last = store.lastSequence();
     List<Run> runs = new ArrayList<>();
+    Map<String, List<MetricPoint>> histories = new HashMap<>();
     for (List<Run> page = store.changedSince(0, 5_000); !page.isEmpty();
         page = store.changedSince(page.get(page.size() - 1).sequence(), 5_000)) {
       runs.addAll(page);
+      histories.putAll(store.metricsOf(page.stream().map(Run::id).toList(), List.of()));
     }
     runs.sort(Comparator.comparingLong(Run::sequence));
-    return new SnapshotStore(List.copyOf(runs), last);
+    return new SnapshotStore(List.copyOf(runs), histories, last);
   }
 
   int size() {
@@ -108,7 +113,15 @@ final class SnapshotStore implements RunStore {
 
   @Override
   public List<MetricPoint> metrics(String runId, Collection<String> keys) {
-    throw new UnsupportedOperationException("read-only");
+    return histories.getOrDefault(runId, List.of()).stream().filter(p -> keys.isEmpty() || keys.contains(p.key()))
+        .toList();
+  }
+
+  @Override
+  public Map<String, List<MetricPoint>> metricsOf(List<String> ids, Collection<String> keys) {
+    Map<String, List<MetricPoint>> out = new HashMap<>();
+    ids.forEach(id -> out.put(id, metrics(id, keys)));
+    return out;
   }
 
   @Override
