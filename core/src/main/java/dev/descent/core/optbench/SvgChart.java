@@ -118,9 +118,7 @@ final class SvgChart {
     if (xr != null) {
       List<Double> ticks = new ArrayList<>();
       if (logX) {
-        for (double e = Math.ceil(xr[0] - 1e-9); e <= xr[1] + 1e-9; e++) {
-          ticks.add(e);
-        }
+        ticks.addAll(logTicks(xr));
       } else {
         for (int i = 0; i <= 4; i++) {
           ticks.add(xr[0] + (xr[1] - xr[0]) * i / 4);
@@ -128,12 +126,35 @@ final class SvgChart {
       }
       for (double t : ticks) {
         s.append(line(px(t, xr), H - BOTTOM, px(t, xr), H - BOTTOM + 4, "#444", 1))
-            .append(text(px(t, xr), H - BOTTOM + 16, "middle", logX ? "1e" + Math.round(t) : tick(t)));
+            .append(text(px(t, xr), H - BOTTOM + 16, "middle", logX ? logLabel(t, ticks.size() > 1 && ticks.get(1) - ticks.get(0) > 0.99) : tick(t)));
       }
     }
     s.append(text((LEFT + W - RIGHT) / 2.0, H - 8, "middle", xLabel));
     s.append("<text x='14' y='").append(f((TOP + H - BOTTOM) / 2.0)).append("' text-anchor='middle' transform='rotate(-90 14 ")
         .append(f((TOP + H - BOTTOM) / 2.0)).append(")'>").append(escape(yLabel)).append("</text>");
+  }
+
+  /**
+   * Ticks of a log axis, as log10 values: each decade when the range spans two or more, else 1, 2 and 5 times
+   * each power of ten (a profile's tau from 1 to 3 gets 1 and 2).
+   */
+  static List<Double> logTicks(double[] xr) {
+    boolean decades = Math.floor(xr[1] + 1e-9) - Math.ceil(xr[0] - 1e-9) >= 1;
+    List<Double> ticks = new ArrayList<>();
+    for (double e = Math.floor(xr[0]); e <= Math.ceil(xr[1]); e++) {
+      for (double m : decades ? new double[] {1} : new double[] {1, 2, 5}) {
+        double t = e + Math.log10(m);
+        if (t >= xr[0] - 1e-9 && t <= xr[1] + 1e-9) {
+          ticks.add(t);
+        }
+      }
+    }
+    return ticks;
+  }
+
+  /** {@code 1e-3} on an axis of decades; {@code 2} or {@code 0.5} on a shorter one. */
+  private static String logLabel(double t, boolean decades) {
+    return decades ? "1e" + Math.round(t) : dev.descent.core.Numbers.plain(LrGrid.round(Math.pow(10, t)));
   }
 
   private static void legend(StringBuilder s, int k, String name, String color) {
