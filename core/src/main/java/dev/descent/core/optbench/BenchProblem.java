@@ -18,7 +18,7 @@ import java.util.Map;
  * @param target the value of {@code tuneMetric} whose first epoch is reported as "epochs to target"
  * @param sizing why the problem is this big, for the report and the docs
  * @param needsFashionMnist whether the problem reads Fashion-MNIST
- * @param secondsPerRun how long one run took on average in the committed lion bench (2 shared cores); only the
+ * @param secondsPerRun how long one run took on average in the committed lion bench (2 at once, load 3-4); only the
  *     ratios matter: they weigh the ETA, so the slow problems left are not timed by the pace of the quick ones done
  */
 public record BenchProblem(String name, String title, Map<String, Object> dataset, Map<String, Object> model,

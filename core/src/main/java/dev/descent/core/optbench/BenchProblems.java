@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * The fixed suite, smallest first. Sizes are chosen so the whole protocol with the default budget (3 optimizers x
  * ({@value BenchSpec#DEFAULT_BUDGET} rates + {@value BenchSpec#DEFAULT_SEEDS} seeds) x 4 problems = 312 runs) takes
- * about 5 minutes on two quiet cores (about 15 when the machine is shared as it was when this was measured);
+ * about 500 s of CPU: 6 min 26 s wall on two cores at load 3-4, 13 min 32 s at load 5-9 (measured 2026-11-30);
  * each problem says why it is the size it is in {@link BenchProblem#sizing}.
  * Every problem trains for a fixed number of epochs without early stopping, so every optimizer gets the same
  * number of steps.
@@ -65,7 +65,7 @@ public final class BenchProblems {
         32, 10, "val_loss", "test_loss", 0.5,
         NoisyQuadratic.TRAIN + " rows (3,200 train, 800 validation), " + NoisyQuadratic.TEST + " test, batch 32, 10"
             + " epochs = 1,000 steps: enough for a well-tuned adaptive method to near the noise floor, not for plain"
-            + " SGD to flatten the slowest direction; about 0.5 s a run", false, 0.7);
+            + " SGD to flatten the slowest direction; about 0.2 s a run", false, 0.16);
   }
 
   static BenchProblem moons() {
@@ -79,7 +79,7 @@ public final class BenchProblems {
         mlp(List.of(32, 32), 2, "he_uniform"), 32, 20, "val_accuracy", "test_accuracy", 0.93,
         "2,000 points (1,600 train, 400 validation), 2,000 test, batch 32, 20 epochs = 1,000 steps: the lion"
             + " example's problem with more noise and points, so the validation accuracy does not saturate at 1 and"
-            + " rank the rates by luck; about 0.5 s a run", false, 0.5);
+            + " rank the rates by luck; about 0.2 s a run", false, 0.19);
   }
 
   static BenchProblem fashionLogreg(Path fashionDir) {
@@ -87,16 +87,16 @@ public final class BenchProblems {
         fashion(fashionDir), Map.of("layers", List.of(Map.of("type", "dense", "units", 10, "activation", "softmax")),
             "loss", "softmax_cross_entropy"), 128, 10, "val_accuracy", "test_accuracy", 0.83,
         "the whole training set (54,000 train, 6,000 validation) and the 10,000 test images, batch 128, 10 epochs ="
-            + " 4,220 steps: a convex problem where the rate is almost all that matters; about 3 s a run on 2 quiet"
-            + " cores", true, 4.9);
+            + " 4,220 steps: a convex problem where the rate is almost all that matters; about 1.3 s a run (2 at"
+            + " once, load 3-4)", true, 1.33);
   }
 
   static BenchProblem fashionMlp(Path fashionDir) {
     return new BenchProblem("fmnist-mlp", "Fashion-MNIST: MLP 784-128-10, ReLU, softmax cross-entropy",
         fashion(fashionDir), mlp(List.of(128), 10, "he_normal"), 128, 10, "val_accuracy", "test_accuracy", 0.86,
         "the whole training set (54,000 train, 6,000 validation) and the 10,000 test images, batch 128, 10 epochs ="
-            + " 4,220 steps; one hidden layer of 128 keeps a run near 6 s on 2 quiet cores; still three quarters of"
-            + " the bench's time", true, 14.3);
+            + " 4,220 steps; one hidden layer of 128 keeps a run near 8 s (2 at once, load 3-4); still four fifths"
+            + " of the bench's time", true, 8.0);
   }
 
   private static Map<String, Object> fashion(Path dir) {
