@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "descent", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "A workbench for deep-learning experiments: train, sweep, search and compare runs.",
     subcommands = {RunCommand.class, WorkerCommand.class, RunsCommand.class, SweepsCommand.class, ServeCommand.class, PluginsCommand.class,
-        OptimizersCommand.class, LrFindCommand.class})
+        OptimizersCommand.class, LrFindCommand.class, BenchOptimizerCommand.class})
 public final class DescentCommand {
   /** Read by {@link Main} before the command line is parsed (plugins must load first); here for --help. */
   @picocli.CommandLine.Option(names = "--plugins", paramLabel = "DIR",
