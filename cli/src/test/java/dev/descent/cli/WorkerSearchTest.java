@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A TPE search with ASHA entered by `descent run` and worked at the same time by two `descent worker`
+ * A TPE search with ASHA entered by `descent sweeps submit` and worked by two `descent worker`
  * processes that have only the store: the workers prune and propose trials as `descent run` does (the
  * plan is read from the sweep's record), and the search ends with exactly trials x seeds outcomes, none
  * run twice.
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class WorkerSearchTest {
   private static final int TRIALS = 16;
   private static final int STARTUP = 10;
-  /** 8,000 samples: cells outlast a worker JVM's start, so the workers join while trials are left. */
+  /** 8,000 samples: cells long enough that the two workers work side by side. */
   private static final String SEARCH = """
       name: worker-search
       dataset: {name: moons, samples: 8000, test_samples: 100, validation_split: 0.2}
@@ -64,9 +64,11 @@ class WorkerSearchTest {
   void workers_with_the_store_alone_prune_and_propose_and_the_search_ends_with_exactly_its_trials() throws Exception {
     Path file = Files.writeString(dir.resolve("search.yaml"), SEARCH);
     Path store = dir.resolve("store");
-    Process run = start("host-a", dir.resolve("run.log"), "run", file.toString(), "--store", store.toString(),
-        "--workers", "1");
-    // the workers wait for the sweep to appear, then work on it beside descent run
+    // entered without being worked on, so the workers alone run it: training got fast enough that a `descent run`
+    // beside them finished the 16 trials before a worker JVM had started
+    Process run = start("host-a", dir.resolve("run.log"), "sweeps", "submit", file.toString(), "--store",
+        store.toString());
+    assertTrue(run.waitFor(120, TimeUnit.SECONDS), "submit did not end");
     Process b = start("host-b", dir.resolve("b.log"), "worker", "--store", store.toString(), "--workers", "1",
         "--idle-exit", "20s");
     Process c = start("host-c", dir.resolve("c.log"), "worker", "--store", store.toString(), "--workers", "1",
