@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PostgresRestartTest {
   private static final String GRID = """
       name: restart
-      dataset: {name: moons, samples: 400, test_samples: 100, validation_split: 0.2}
+      dataset: {name: moons, samples: 4000, test_samples: 100, validation_split: 0.2}
       model:
         layers: [{type: dense, units: 16, activation: relu}, {type: dense, units: 2, activation: softmax}]
         loss: softmax_cross_entropy

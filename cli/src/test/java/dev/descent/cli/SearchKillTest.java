@@ -27,7 +27,7 @@ class SearchKillTest {
   private static final int TRIALS = 18;
   private static final String SEARCH = """
       name: kill-search
-      dataset: {name: moons, samples: 400, test_samples: 100, validation_split: 0.2}
+      dataset: {name: moons, samples: 1600, test_samples: 100, validation_split: 0.2}
       model:
         layers: [{type: dense, units: 16, activation: relu}, {type: dense, units: 2, activation: softmax}]
         loss: softmax_cross_entropy

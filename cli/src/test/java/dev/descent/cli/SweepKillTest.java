@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SweepKillTest {
   private static final String GRID = """
       name: kill-grid
-      dataset: {name: moons, samples: 400, test_samples: 100, validation_split: 0.2}
+      dataset: {name: moons, samples: 1600, test_samples: 100, validation_split: 0.2}
       model:
         layers: [{type: dense, units: 16, activation: relu}, {type: dense, units: 2, activation: softmax}]
         loss: softmax_cross_entropy
