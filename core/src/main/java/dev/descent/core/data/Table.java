@@ -117,17 +117,46 @@ final class Table {
         float[] chunk = new float[Math.min(to - from, rowsPerChunk) * d];
         double[] offset = transform.offset();
         double[] factor = transform.factor();
+        float[] lookup = pixels != null ? uniformLookup(offset, factor) : null;
         for (int start = from; start < to; start += rowsPerChunk) {
             int rows = Math.min(rowsPerChunk, to - start);
-            for (int i = 0; i < rows; i++) {
-                int at = (start + i) * d;
-                int k = i * d;
-                for (int j = 0; j < d; j++) {
-                    chunk[k + j] = (float) ((value(at + j) - offset[j]) * factor[j]);
+            if (lookup != null) {
+                int at = start * d;
+                for (int k = 0; k < rows * d; k++) {
+                    chunk[k] = lookup[pixels[at + k] & 0xff];
+                }
+            } else {
+                for (int i = 0; i < rows; i++) {
+                    int at = (start + i) * d;
+                    int k = i * d;
+                    for (int j = 0; j < d; j++) {
+                        chunk[k + j] = (float) ((value(at + j) - offset[j]) * factor[j]);
+                    }
                 }
             }
             out.put(start * d, chunk, 0, rows * d);
         }
         return null;
+    }
+
+    /**
+     * When every feature has the same offset and factor (pixels under {@code unit} or {@code none} scaling), the
+     * 256 possible results, computed by the very expression of the general loop so the values are identical;
+     * null otherwise.
+     */
+    private static float[] uniformLookup(double[] offset, double[] factor) {
+        for (int j = 1; j < offset.length; j++) {
+            if (Double.compare(offset[j], offset[0]) != 0 || Double.compare(factor[j], factor[0]) != 0) {
+                return null;
+            }
+        }
+        if (offset.length == 0) {
+            return null;
+        }
+        float[] lookup = new float[256];
+        for (int v = 0; v < 256; v++) {
+            lookup[v] = (float) (((float) v - offset[0]) * factor[0]);
+        }
+        return lookup;
     }
 }
