@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * null for a file that was not there), for generated ones the SHA-256 of the generator spec
  * ({@code generated}), since their examples follow from it alone. File hashes are kept per process,
  * keyed by path, size and modification time, so a sweep hashes each file once (Fashion-MNIST's four
- * gzipped files take well under a second).
+ * gzipped files take well under a second), and on disk beside the decoded datasets for later processes.
  */
 public final class DatasetHash {
   private static final Map<String, String> FILES = new ConcurrentHashMap<>();
@@ -69,8 +69,19 @@ public final class DatasetHash {
     return out;
   }
 
-  /** The file's SHA-256 in hex, or null when it cannot be read (missing here). */
+  /**
+   * The file's SHA-256 in hex, or null when it cannot be read (missing here). Digests are also kept on disk
+   * next to the decoded datasets ({@link IdxCache}), under the same key, so a later process does not hash
+   * Fashion-MNIST's 26 MB again: on a fresh JVM that hashing, not yet compiled, was the last thing a run
+   * waited for before its first batch once the data came from the cache.
+   */
   public static String fileSha256(Path file) {
+    Path dir = IdxCache.DEFAULT.directory();
+    return fileSha256(file, dir == null ? null : dir.resolve("sha256"));
+  }
+
+  /** As {@link #fileSha256(Path)}, with digests kept in {@code diskDir} (none when null). */
+  static String fileSha256(Path file, Path diskDir) {
     String key;
     try {
       key = file.toAbsolutePath() + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file).toMillis();
@@ -81,6 +92,13 @@ public final class DatasetHash {
     if (known != null) {
       return known;
     }
+    Path entry = diskDir == null ? null : diskDir.resolve(sha256(key.substring(0, key.indexOf('|'))
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    String stored = stored(entry, key);
+    if (stored != null) {
+      FILES.put(key, stored);
+      return stored;
+    }
     try (InputStream in = Files.newInputStream(file)) {
       MessageDigest md = digest();
       byte[] buf = new byte[1 << 16];
@@ -89,9 +107,50 @@ public final class DatasetHash {
       }
       String hex = HexFormat.of().formatHex(md.digest());
       FILES.put(key, hex);
+      store(entry, key, hex);
       return hex;
     } catch (IOException e) {
       return null;
+    }
+  }
+
+  /** The digest an earlier process stored for exactly this key, or null. */
+  private static String stored(Path entry, String key) {
+    if (entry == null) {
+      return null;
+    }
+    try {
+      String text = Files.readString(entry, java.nio.charset.StandardCharsets.UTF_8);
+      String hex = text.startsWith(key + "\n") ? text.substring(key.length() + 1) : "";
+      return hex.matches("[0-9a-f]{64}") ? hex : null;
+    } catch (IOException | RuntimeException e) {
+      return null; // not stored yet, or unreadable: hash
+    }
+  }
+
+  /** Keeps a digest for later processes; a read-only or full disk only means hashing again next time. */
+  private static void store(Path entry, String key, String hex) {
+    if (entry == null) {
+      return;
+    }
+    Path tmp = null;
+    try {
+      Files.createDirectories(entry.getParent());
+      tmp = Files.createTempFile(entry.getParent(), "digest", ".tmp");
+      Files.writeString(tmp, key + "\n" + hex, java.nio.charset.StandardCharsets.UTF_8);
+      Files.move(tmp, entry, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      tmp = null;
+    } catch (IOException | RuntimeException e) {
+      // the next process hashes again
+    } finally {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // a stray temporary file in a cache directory
+        }
+      }
     }
   }
 

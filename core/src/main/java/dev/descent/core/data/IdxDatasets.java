@@ -26,6 +26,11 @@ final class IdxDatasets {
     }
 
     static RawData load(DatasetSpec spec) {
+        return load(spec, IdxCache.DEFAULT);
+    }
+
+    /** As {@link #load(DatasetSpec)}, with decoded files kept in (and read from) {@code cache}. */
+    static RawData load(DatasetSpec spec, IdxCache cache) {
         boolean fashion = spec.name().equals("fashion-mnist");
         Path dir = spec.directory() != null ? spec.directory()
                 : fashion ? DatasetSpec.FASHION_MNIST_DIRECTORY : null;
@@ -52,12 +57,17 @@ final class IdxDatasets {
             throw missingFiles(spec.name(), fashion, dir, missing);
         }
         List<String> classes = fashion ? FASHION_CLASSES : DIGITS;
-        var test = Parallel.start(() -> table(found.get(2), found.get(3), classes.size()));
-        Table train = table(found.get(0), found.get(1), classes.size());
+        Table[] tables = cache.read(found, classes.size());
+        if (tables == null) {
+            var test = Parallel.start(() -> table(found.get(2), found.get(3), classes.size()));
+            Table train = table(found.get(0), found.get(1), classes.size());
+            tables = new Table[] {train, Parallel.join(test)};
+            cache.write(found, tables[0], tables[1]);
+        }
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("source", dir.toString());
         info.put("files", found.stream().map(Path::toString).toList());
-        return new RawData(train, Parallel.join(test), classes.size(), classes, true, info);
+        return new RawData(tables[0], tables[1], classes.size(), classes, true, info);
     }
 
     private static DataException missingFiles(String name, boolean fashion, Path dir, List<String> missing) {

@@ -17,6 +17,8 @@ import org.nd4j.linalg.factory.Nd4j;
 final class Table {
 
     private static final int CHUNK_VALUES = 1 << 16;
+    /** Tables of at least this many values are converted on two threads. */
+    private static final long PARALLEL_VALUES = 1 << 22;
 
     /** Row-major features, {@code n * d}; {@code null} when the table holds pixels. */
     final float[] x;
@@ -95,23 +97,66 @@ final class Table {
         }
         INDArray features = Nd4j.createUninitialized(DataType.FLOAT, new long[] {n, d}, 'c');
         FloatBuffer out = features.data().asNioFloat();
-        int rowsPerChunk = Math.max(1, CHUNK_VALUES / d);
-        float[] chunk = new float[Math.min(n, rowsPerChunk) * d];
-        double[] offset = transform.offset();
-        double[] factor = transform.factor();
-        for (int start = 0; start < n; start += rowsPerChunk) {
-            int rows = Math.min(rowsPerChunk, n - start);
-            for (int i = 0; i < rows; i++) {
-                int from = (start + i) * d;
-                int to = i * d;
-                for (int j = 0; j < d; j++) {
-                    chunk[to + j] = (float) ((value(from + j) - offset[j]) * factor[j]);
-                }
-            }
-            out.put(chunk, 0, rows * d);
+        if ((long) n * d >= PARALLEL_VALUES) {
+            // Most of this is first-touch page faults on the fresh native buffer: two threads halve it.
+            int half = n / 2;
+            var second = Parallel.start(() -> convert(out.duplicate(), half, n, transform));
+            convert(out, 0, half, transform);
+            Parallel.join(second);
+        } else {
+            convert(out, 0, n, transform);
         }
         // Written through the host pointer: tell a CUDA backend the host copy is the current one (no-op on CPU).
         Nd4j.getAffinityManager().tagLocation(features, AffinityManager.Location.HOST);
         return features;
+    }
+
+    /** Converts rows {@code [from, to)} into {@code out} at their row-major place; returns null (for Parallel). */
+    private Void convert(FloatBuffer out, int from, int to, Scaling.Transform transform) {
+        int rowsPerChunk = Math.max(1, CHUNK_VALUES / d);
+        float[] chunk = new float[Math.min(to - from, rowsPerChunk) * d];
+        double[] offset = transform.offset();
+        double[] factor = transform.factor();
+        float[] lookup = pixels != null ? uniformLookup(offset, factor) : null;
+        for (int start = from; start < to; start += rowsPerChunk) {
+            int rows = Math.min(rowsPerChunk, to - start);
+            if (lookup != null) {
+                int at = start * d;
+                for (int k = 0; k < rows * d; k++) {
+                    chunk[k] = lookup[pixels[at + k] & 0xff];
+                }
+            } else {
+                for (int i = 0; i < rows; i++) {
+                    int at = (start + i) * d;
+                    int k = i * d;
+                    for (int j = 0; j < d; j++) {
+                        chunk[k + j] = (float) ((value(at + j) - offset[j]) * factor[j]);
+                    }
+                }
+            }
+            out.put(start * d, chunk, 0, rows * d);
+        }
+        return null;
+    }
+
+    /**
+     * When every feature has the same offset and factor (pixels under {@code unit} or {@code none} scaling), the
+     * 256 possible results, computed by the very expression of the general loop so the values are identical;
+     * null otherwise.
+     */
+    private static float[] uniformLookup(double[] offset, double[] factor) {
+        for (int j = 1; j < offset.length; j++) {
+            if (Double.compare(offset[j], offset[0]) != 0 || Double.compare(factor[j], factor[0]) != 0) {
+                return null;
+            }
+        }
+        if (offset.length == 0) {
+            return null;
+        }
+        float[] lookup = new float[256];
+        for (int v = 0; v < 256; v++) {
+            lookup[v] = (float) (((float) v - offset[0]) * factor[0]);
+        }
+        return lookup;
     }
 }

@@ -1,5 +1,6 @@
 package dev.descent.core.data;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -65,5 +67,20 @@ class FashionMnistTest {
         // large allocation of a fresh JVM (first touch of fresh pages costs ~0.5-1 s per 188 MB there), more when
         // other builds share the cores. The bound catches gross regressions, not machine noise.
         assertTrue(millis < 30_000, "loading took " + millis + " ms");
+    }
+
+    @Test
+    void the_decoded_cache_holds_exactly_the_inflated_files(@TempDir Path cacheDir) {
+        DatasetSpec spec = DatasetSpec.defaults("fashion-mnist").resolved();
+        IdxCache cache = new IdxCache(cacheDir, IdxCache.MIN_BYTES);
+        RawData inflated = IdxDatasets.load(spec, cache);
+        RawData cached = IdxDatasets.load(spec, cache);
+        assertTrue(inflated.train() != cached.train(), "the second load read the cache file");
+        assertEquals(60000, cached.train().n);
+        assertEquals(10000, cached.test().n);
+        assertArrayEquals(inflated.train().pixels, cached.train().pixels);
+        assertArrayEquals(inflated.train().labels, cached.train().labels);
+        assertArrayEquals(inflated.test().pixels, cached.test().pixels);
+        assertArrayEquals(inflated.test().labels, cached.test().labels);
     }
 }
