@@ -8,12 +8,10 @@ import dev.descent.core.plugin.PluginJars;
 import dev.descent.core.plugin.PluginProblem;
 import dev.descent.core.plugin.PluginRegistry;
 import dev.descent.spi.PluginKind;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The optimizer {@code bench-optimizer} tests and the registry it runs with. A name is looked up in the registry
@@ -38,7 +36,7 @@ record BenchCandidate(String name, PluginRegistry registry, Path jar) {
           + " a plugin jar such as plugins/examples/lion-optimizer/target/descent-lion-optimizer-1.0.0.jar, or a"
           + " loaded optimizer's name (" + String.join(", ", plugins.names(PluginKind.OPTIMIZER)) + ")");
     }
-    List<Path> jars = new ArrayList<>(directoryJars(loaded.directory()));
+    List<Path> jars = new ArrayList<>(PluginJars.jarsIn(loaded.directory()));
     jars.remove(jar);
     jars.add(0, jar); // first, so the jar given wins a name clash with the directory's copy of it
     LoadedPlugins withJar = PluginJars.load(jars, loaded.directory(), BenchCandidate.class.getClassLoader());
@@ -54,17 +52,5 @@ record BenchCandidate(String name, PluginRegistry registry, Path jar) {
           + (optimizers.isEmpty() ? "; check it with: descent plugins verify " + arg : ""));
     }
     return new BenchCandidate(optimizers.get(0).name(), withJar.registry(), jar);
-  }
-
-  private static List<Path> directoryJars(Path dir) {
-    if (dir == null || !Files.isDirectory(dir)) {
-      return List.of();
-    }
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(p -> p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p))
-          .map(p -> p.toAbsolutePath().normalize()).sorted().toList();
-    } catch (IOException e) {
-      return List.of();
-    }
   }
 }

@@ -68,7 +68,7 @@ public final class PluginJars {
   }
 
   /** The {@code *.jar} files of {@code dir}, sorted; none when it is null or not a directory. */
-  static List<Path> jarsIn(Path dir) {
+  public static List<Path> jarsIn(Path dir) {
     if (dir == null || !Files.isDirectory(dir)) {
       return List.of();
     }
