@@ -13,9 +13,10 @@ set -euo pipefail
 WORKERS="${WORKERS:-8}"
 HOSTS="${HOSTS:-}"
 
-# 1. Enter the sweep in the store. This process works on it too; it ends when every cell has an outcome.
-descent run "$GRID" --store "$DESCENT_STORE" --workers 1 > submit.log 2>&1 &
-pids=($!)
+# 1. Enter the sweep in the store (checked as `descent run` checks it; nothing is trained here). To have this
+#    machine work on it too, run `descent run "$GRID" --store "$DESCENT_STORE"` instead, in the background.
+descent sweeps submit "$GRID" --store "$DESCENT_STORE" > submit.log 2>&1
+pids=()
 
 # 2. Start the workers. Each needs only the store's address; --idle-exit lets one that starts first wait for the
 #    sweep to appear. With HOSTS, one worker per host over ssh (descent installed there, the same plugins);
