@@ -25,25 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SearchKillTest {
   private static final int TRIALS = 18;
-  private static final String SEARCH = """
-      name: kill-search
-      dataset: {name: moons, samples: 1600, test_samples: 100, validation_split: 0.2}
-      model:
-        layers: [{type: dense, units: 16, activation: relu}, {type: dense, units: 2, activation: softmax}]
-        loss: softmax_cross_entropy
-      training: {optimizer: sgd, batch_size: 16, epochs: 6, seed: 1}
-      search:
-        method: tpe
-        trials: %d
-        seed: 3
-        space:
-          optimizer: [sgd, adam, rmsprop]
-          learning_rate: {log_uniform: [1.0e-4, 0.5]}
-          batch_size: [16, 64]
-          training.optimizer.momentum: {uniform: [0.0, 0.9], when: {optimizer: sgd}}
-      objective: {metric: val_accuracy, mode: max}
-      pruner: {method: asha, min_epochs: 1, reduction_factor: 3}
-      """.formatted(TRIALS);
+  private static final String SEARCH = TpeSearchFile.of("kill-search", 1600, 6, TRIALS);
 
   @TempDir
   Path dir;

@@ -29,25 +29,7 @@ class WorkerSearchTest {
   private static final int TRIALS = 16;
   private static final int STARTUP = 10;
   /** 8,000 samples: cells long enough that the two workers work side by side. */
-  private static final String SEARCH = """
-      name: worker-search
-      dataset: {name: moons, samples: 8000, test_samples: 100, validation_split: 0.2}
-      model:
-        layers: [{type: dense, units: 16, activation: relu}, {type: dense, units: 2, activation: softmax}]
-        loss: softmax_cross_entropy
-      training: {optimizer: sgd, batch_size: 16, epochs: 4, seed: 1}
-      search:
-        method: tpe
-        trials: %d
-        seed: 3
-        space:
-          optimizer: [sgd, adam, rmsprop]
-          learning_rate: {log_uniform: [1.0e-4, 0.5]}
-          batch_size: [16, 64]
-          training.optimizer.momentum: {uniform: [0.0, 0.9], when: {optimizer: sgd}}
-      objective: {metric: val_accuracy, mode: max}
-      pruner: {method: asha, min_epochs: 1, reduction_factor: 3}
-      """.formatted(TRIALS);
+  private static final String SEARCH = TpeSearchFile.of("worker-search", 8000, 4, TRIALS);
 
   @TempDir
   Path dir;
