@@ -47,13 +47,14 @@ public final class StoredSweeps {
   /** Whether a TPE search has fewer cells in the store than its trials x seeds, as its stored file says. */
   private static boolean trialsLeft(RunStore store, SweepCounts c) {
     Optional<SweepInfo> info = store.sweepInfo(c.sweepId());
-    if (info.isEmpty() || !"tpe".equals(kind(info.get()).get("method"))) {
+    if (info.isEmpty()) {
+      return false;
+    }
+    Map<String, Object> kind = kind(info.get());
+    if (!"tpe".equals(kind.get("method")) || !(kind.get("trials") instanceof Integer trials)) {
       return false;
     }
     Map<?, ?> doc = document(info.get());
-    if (!(kind(info.get()).get("trials") instanceof Integer trials)) {
-      return false;
-    }
     Object seeds = doc.get("seeds");
     int perTrial = seeds instanceof List<?> l ? Math.max(1, l.size()) : seeds instanceof Number n ? n.intValue() : 1;
     return c.total() < (long) trials * perTrial;
